@@ -1,0 +1,45 @@
+"""Roles and what each may do. The single source of truth for workspace permissions."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    SECRETARIAT = "secretariat", _("secretariat")
+    MEMBER = "member", _("member")
+    EXPERT = "expert", _("expert")
+    PARTNER = "partner", _("partner")
+    OBSERVER = "observer", _("observer")
+
+
+ALL = frozenset(Role)
+
+# capability → roles that have it. Views ask for a capability, never for a role.
+CAPABILITIES: dict[str, frozenset] = {
+    "view": ALL,
+    "manage_workspace": frozenset({Role.SECRETARIAT}),
+    "manage_members": frozenset({Role.SECRETARIAT}),
+    "edit_workplan": frozenset({Role.SECRETARIAT}),
+    "view_history": frozenset({Role.SECRETARIAT}),
+    "view_contacts": frozenset({Role.SECRETARIAT}),
+    # Used by the apps built on this foundation (drafting, mapping, meetings):
+    "draft": frozenset({Role.SECRETARIAT, Role.MEMBER}),
+    "comment": frozenset({Role.SECRETARIAT, Role.MEMBER, Role.EXPERT, Role.PARTNER}),
+    "suggest": frozenset({Role.SECRETARIAT, Role.MEMBER, Role.EXPERT, Role.PARTNER}),
+    "run_sessions": frozenset({Role.SECRETARIAT, Role.EXPERT}),
+    "contribute_mapping": frozenset({Role.SECRETARIAT, Role.MEMBER, Role.PARTNER}),
+}
+
+ROLE_DESCRIPTIONS = {
+    Role.SECRETARIAT: _("Manages the workspace, its members and all content."),
+    Role.MEMBER: _("Contributes, and drafts what is assigned to their institution."),
+    Role.EXPERT: _("Comments, suggests and runs sessions; no administration."),
+    Role.PARTNER: _("Contributes mapping data for their own institution and comments."),
+    Role.OBSERVER: _("Reads everything in the workspace; changes nothing."),
+}
+
+
+def role_can(role: str, capability: str) -> bool:
+    if capability not in CAPABILITIES:
+        raise KeyError(f"Unknown capability {capability!r}")
+    return role in CAPABILITIES[capability]
