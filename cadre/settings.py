@@ -183,7 +183,7 @@ CONTENT_SECURITY_POLICY = (
 # --- Languages ------------------------------------------------------------------------------------
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+LOCALE_PATHS = [Path(os.environ.get("CADRE_LOCALE_DIR", BASE_DIR / "locale"))]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Africa/Niamey")
