@@ -36,10 +36,22 @@ def main() -> int:
         shutil.copytree(ROOT / "locale", scratch_root / "locale")
         env = {**os.environ, "CADRE_LOCALE_DIR": str(scratch_root / "locale")}
         subprocess.run(
-            [sys.executable, "manage.py", "makemessages", *sum((["-l", code] for code in LOCALES), []),
-             "--no-location", "--ignore=.venv", "--ignore=var", "--ignore=tests", "--ignore=benchmarks",
-             "--ignore=scripts", "-v0"],
-            cwd=ROOT, env=env, check=True,
+            [
+                sys.executable,
+                "manage.py",
+                "makemessages",
+                *sum((["-l", code] for code in LOCALES), []),
+                "--no-location",
+                "--ignore=.venv",
+                "--ignore=var",
+                "--ignore=tests",
+                "--ignore=benchmarks",
+                "--ignore=scripts",
+                "-v0",
+            ],
+            cwd=ROOT,
+            env=env,
+            check=True,
         )
         for code in LOCALES:
             committed = ROOT / "locale" / code / "LC_MESSAGES" / "django.po"

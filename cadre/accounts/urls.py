@@ -26,7 +26,8 @@ urlpatterns = [
     path(
         "password/set/<uidb64>/<token>/",
         auth_views.PasswordResetConfirmView.as_view(
-            template_name="accounts/set_password.html", success_url=reverse_lazy("accounts:password_set"),
+            template_name="accounts/set_password.html",
+            success_url=reverse_lazy("accounts:password_set"),
         ),
         name="set_password",
     ),

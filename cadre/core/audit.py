@@ -65,8 +65,7 @@ def _plain(value):
 
 def _tracked_fields(instance):
     return [
-        field for field in instance._meta.concrete_fields
-        if field.name not in IGNORED_FIELDS and not field.primary_key
+        field for field in instance._meta.concrete_fields if field.name not in IGNORED_FIELDS and not field.primary_key
     ]
 
 
@@ -169,11 +168,13 @@ def describe_changes(event) -> list[dict]:
                 choices = {str(key): str(value) for key, value in (field.flatchoices or [])}
             except Exception:  # a field since removed: show its raw name
                 pass
-        rows.append({
-            "field": label,
-            "old": _display(old, choices),
-            "new": _display(new, choices),
-        })
+        rows.append(
+            {
+                "field": label,
+                "old": _display(old, choices),
+                "new": _display(new, choices),
+            }
+        )
     return rows
 
 

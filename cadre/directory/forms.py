@@ -7,8 +7,18 @@ from .models import Institution
 class InstitutionForm(forms.ModelForm):
     class Meta:
         model = Institution
-        fields = ["name_fr", "name_en", "acronym", "kind", "parent", "country", "website", "active_from",
-                  "active_to", "notes"]
+        fields = [
+            "name_fr",
+            "name_en",
+            "acronym",
+            "kind",
+            "parent",
+            "country",
+            "website",
+            "active_from",
+            "active_to",
+            "notes",
+        ]
         widgets = {
             "active_from": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "active_to": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -39,7 +49,8 @@ class InstitutionFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Type"), required=False)
     country = forms.ChoiceField(label=_("Country"), required=False)
     status = forms.ChoiceField(
-        label=_("Status"), required=False,
+        label=_("Status"),
+        required=False,
         choices=[("", _("all")), ("active", _("active today")), ("ended", _("ended"))],
     )
 
@@ -47,6 +58,7 @@ class InstitutionFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = [("", _("all types")), *Institution.Kind.choices]
         self.fields["country"].choices = [
-            ("", _("all countries")), ("international", _("international")),
+            ("", _("all countries")),
+            ("international", _("international")),
             *[(country.code, country.name) for country in countries],
         ]

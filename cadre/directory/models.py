@@ -48,12 +48,22 @@ class AdminArea(Audited, TimeStamped):
     )
     name = models.CharField(_("name"), max_length=120)
     region = models.ForeignKey(
-        "self", verbose_name=_("region"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="places", limit_choices_to={"kind": "region"},
+        "self",
+        verbose_name=_("region"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="places",
+        limit_choices_to={"kind": "region"},
     )
     borders = models.ForeignKey(
-        Country, verbose_name=_("neighbouring country"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="+", help_text=_("For a border post: the country on the other side."),
+        Country,
+        verbose_name=_("neighbouring country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("For a border post: the country on the other side."),
     )
     active_from = models.DateField(_("active from"), null=True, blank=True)
     active_to = models.DateField(_("active to"), null=True, blank=True)
@@ -114,8 +124,13 @@ class Institution(Audited, TimeStamped):
         "self", verbose_name=_("part of"), null=True, blank=True, on_delete=models.PROTECT, related_name="units"
     )
     country = models.ForeignKey(
-        Country, verbose_name=_("country"), null=True, blank=True, on_delete=models.PROTECT,
-        related_name="institutions", help_text=_("Leave empty for an international organisation."),
+        Country,
+        verbose_name=_("country"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="institutions",
+        help_text=_("Leave empty for an international organisation."),
     )
     website = models.URLField(_("website"), blank=True)
     active_from = models.DateField(_("active from"), null=True, blank=True)
@@ -172,7 +187,11 @@ class Person(Audited, TimeStamped):
     full_name = models.CharField(_("full name"), max_length=200)
     function = models.CharField(_("function"), max_length=200, blank=True)
     institution = models.ForeignKey(
-        Institution, verbose_name=_("institution"), null=True, blank=True, on_delete=models.SET_NULL,
+        Institution,
+        verbose_name=_("institution"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="people",
     )
     country = models.ForeignKey(
@@ -181,7 +200,11 @@ class Person(Audited, TimeStamped):
     email = models.EmailField(_("e-mail address"), blank=True)
     phone = models.CharField(_("telephone"), max_length=40, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, verbose_name=_("account"), null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="person",
     )
 

@@ -20,8 +20,10 @@ def institution_list(request):
     filters = InstitutionFilterForm(request.GET or None, countries=countries)
     criteria = filters.cleaned_data if filters.is_valid() else {}
     institutions = queries.search_institutions(
-        text=(criteria.get("q") or "").strip(), kind=criteria.get("kind", ""),
-        country=criteria.get("country", ""), status=criteria.get("status", ""),
+        text=(criteria.get("q") or "").strip(),
+        kind=criteria.get("kind", ""),
+        country=criteria.get("country", ""),
+        status=criteria.get("status", ""),
     )
     page = Paginator(institutions, 50).get_page(request.GET.get("page"))
     context = {
@@ -52,7 +54,9 @@ def institution_detail(request, pk):
 
 def _form_page(request, form, title, cancel_url):
     return render(
-        request, "directory/institution_form.html", {"form": form, "title": title, "cancel_url": cancel_url},
+        request,
+        "directory/institution_form.html",
+        {"form": form, "title": title, "cancel_url": cancel_url},
         status=400 if request.method == "POST" else 200,
     )
 

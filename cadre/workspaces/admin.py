@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import ExpectedResult, Expert, Membership, Theme, Workspace, WorkplanActivity
+from .models import ExpectedResult, Expert, Membership, Theme, WorkplanActivity, Workspace
 
 
 class MembershipInline(admin.TabularInline):

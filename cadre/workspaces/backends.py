@@ -7,8 +7,10 @@ from .roles import Role
 # correct institutions and places. Expressed as Django permissions so the directory app (below this one in
 # the layers) only asks `user.has_perm(...)`.
 DIRECTORY_PERMISSIONS = {
-    "directory.add_institution", "directory.change_institution",
-    "directory.add_adminarea", "directory.change_adminarea",
+    "directory.add_institution",
+    "directory.change_institution",
+    "directory.add_adminarea",
+    "directory.change_adminarea",
 }
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cadre.directory.models import Institution
 
-from .models import ExpectedResult, Expert, Membership, Theme, ThematicArea, Workspace, WorkplanActivity
+from .models import ExpectedResult, Expert, Membership, ThematicArea, Theme, WorkplanActivity, Workspace
 from .roles import Role
 
 
@@ -36,13 +36,26 @@ class WorkspaceForm(forms.ModelForm):
     class Meta:
         model = Workspace
         fields = [
-            "title_fr", "title_en", "country", "requesting_authority", "co_requesters", "programme", "reference",
-            "expert_countries", "start_date", "end_date", "objective_fr", "objective_en", "thematic_area_codes",
+            "title_fr",
+            "title_en",
+            "country",
+            "requesting_authority",
+            "co_requesters",
+            "programme",
+            "reference",
+            "expert_countries",
+            "start_date",
+            "end_date",
+            "objective_fr",
+            "objective_en",
+            "thematic_area_codes",
             "status",
         ]
         widgets = {
-            "start_date": DateInput(), "end_date": DateInput(),
-            "objective_fr": forms.Textarea(attrs={"rows": 3}), "objective_en": forms.Textarea(attrs={"rows": 3}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
+            "objective_fr": forms.Textarea(attrs={"rows": 3}),
+            "objective_en": forms.Textarea(attrs={"rows": 3}),
             "expert_countries": forms.SelectMultiple(attrs={"size": 8}),
             "co_requesters": forms.SelectMultiple(attrs={"size": 6}),
         }
@@ -58,15 +71,31 @@ class ActivityForm(forms.ModelForm):
     class Meta:
         model = WorkplanActivity
         fields = [
-            "number", "kind", "title_fr", "title_en", "description_fr", "description_en", "planned_start",
-            "planned_end", "actual_start", "actual_end", "status", "themes", "experts",
+            "number",
+            "kind",
+            "title_fr",
+            "title_en",
+            "description_fr",
+            "description_en",
+            "planned_start",
+            "planned_end",
+            "actual_start",
+            "actual_end",
+            "status",
+            "themes",
+            "experts",
         ]
         widgets = {
-            "planned_start": DateInput(), "planned_end": DateInput(), "actual_start": DateInput(),
-            "actual_end": DateInput(), "title_fr": forms.Textarea(attrs={"rows": 2}),
+            "planned_start": DateInput(),
+            "planned_end": DateInput(),
+            "actual_start": DateInput(),
+            "actual_end": DateInput(),
+            "title_fr": forms.Textarea(attrs={"rows": 2}),
             "title_en": forms.Textarea(attrs={"rows": 2}),
-            "description_fr": forms.Textarea(attrs={"rows": 3}), "description_en": forms.Textarea(attrs={"rows": 3}),
-            "themes": forms.CheckboxSelectMultiple, "experts": forms.CheckboxSelectMultiple,
+            "description_fr": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+            "themes": forms.CheckboxSelectMultiple,
+            "experts": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, workspace, **kwargs):
@@ -79,7 +108,9 @@ class ActivityForm(forms.ModelForm):
         number = self.cleaned_data["number"]
         taken = WorkplanActivity.objects.filter(workspace=self.workspace, number=number).exclude(pk=self.instance.pk)
         if taken.exists():
-            raise forms.ValidationError(_("Activity %(number)s already exists in this workplan."), params={"number": number})
+            raise forms.ValidationError(
+                _("Activity %(number)s already exists in this workplan."), params={"number": number}
+            )
         return number
 
 
@@ -103,14 +134,18 @@ class ResultForm(forms.ModelForm):
 
 class ThemeForm(forms.ModelForm):
     framework_tags = TagsField(
-        label=_("Framework tags"), required=False,
+        label=_("Framework tags"),
+        required=False,
         help_text=_("Separated by commas, e.g. GCM-11, GCM-12."),
     )
 
     class Meta:
         model = Theme
         fields = ["order", "code", "name_fr", "name_en", "description_fr", "description_en", "framework_tags"]
-        widgets = {"description_fr": forms.Textarea(attrs={"rows": 2}), "description_en": forms.Textarea(attrs={"rows": 2})}
+        widgets = {
+            "description_fr": forms.Textarea(attrs={"rows": 2}),
+            "description_en": forms.Textarea(attrs={"rows": 2}),
+        }
 
     def __init__(self, *args, workspace, **kwargs):
         super().__init__(*args, **kwargs)
@@ -143,7 +178,9 @@ class ExpertForm(forms.ModelForm):
 class AddMemberForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     full_name = forms.CharField(
-        label=_("Full name"), max_length=200, required=False,
+        label=_("Full name"),
+        max_length=200,
+        required=False,
         help_text=_("Needed only if this person has no account yet."),
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
@@ -157,9 +194,9 @@ class AddMemberForm(forms.Form):
 
         data = super().clean()
         email = data.get("email")
-        if email and not data.get("full_name"):
-            if not get_user_model().objects.filter(email__iexact=email).exists():
-                self.add_error("full_name", _("This person has no account yet: give their full name."))
+        has_account = email and get_user_model().objects.filter(email__iexact=email).exists()
+        if email and not data.get("full_name") and not has_account:
+            self.add_error("full_name", _("This person has no account yet: give their full name."))
         return data
 
 

@@ -51,9 +51,7 @@ class Workspace(Audited, TimeStamped):
     )
     programme = models.CharField(_("programme"), max_length=200, blank=True)
     reference = models.CharField(_("reference"), max_length=100, blank=True)
-    expert_countries = models.ManyToManyField(
-        Country, verbose_name=_("expert countries"), blank=True, related_name="+"
-    )
+    expert_countries = models.ManyToManyField(Country, verbose_name=_("expert countries"), blank=True, related_name="+")
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"))
     objective_fr = models.TextField(_("objective (French)"))
@@ -95,8 +93,9 @@ class Workspace(Audited, TimeStamped):
             raise ValidationError({"end_date": _("The end is before the start.")})
         unknown = [code for code in self.thematic_area_codes or [] if code not in ThematicArea.values]
         if unknown:
-            raise ValidationError({"thematic_area_codes": _("Unknown thematic area: %(codes)s") % {
-                "codes": ", ".join(map(str, unknown))}})
+            raise ValidationError(
+                {"thematic_area_codes": _("Unknown thematic area: %(codes)s") % {"codes": ", ".join(map(str, unknown))}}
+            )
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -116,7 +115,11 @@ class Membership(Audited, TimeStamped):
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
     institution = models.ForeignKey(
-        Institution, verbose_name=_("institution"), null=True, blank=True, on_delete=models.PROTECT,
+        Institution,
+        verbose_name=_("institution"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="memberships",
     )
     valid_from = models.DateField(_("from"), default=timezone.localdate)
@@ -149,7 +152,9 @@ class Membership(Audited, TimeStamped):
 class Theme(Audited, TimeStamped):
     """A thematic area of a workspace; ties together mapping, sessions, drafting and planning."""
 
-    workspace = models.ForeignKey(Workspace, verbose_name=_("workspace"), on_delete=models.CASCADE, related_name="themes")
+    workspace = models.ForeignKey(
+        Workspace, verbose_name=_("workspace"), on_delete=models.CASCADE, related_name="themes"
+    )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     code = models.SlugField(_("code"), max_length=50)
     name_fr = models.CharField(_("name (French)"), max_length=200)
@@ -157,7 +162,9 @@ class Theme(Audited, TimeStamped):
     description_fr = models.TextField(_("description (French)"), blank=True)
     description_en = models.TextField(_("description (English)"), blank=True)
     framework_tags = models.JSONField(
-        _("framework tags"), default=list, blank=True,
+        _("framework tags"),
+        default=list,
+        blank=True,
         help_text=_("E.g. Global Compact objectives: GCM-11, GCM-12."),
     )
 
@@ -182,7 +189,9 @@ class Theme(Audited, TimeStamped):
 class Expert(Audited, TimeStamped):
     """A person bringing expertise to a workspace, from a country."""
 
-    workspace = models.ForeignKey(Workspace, verbose_name=_("workspace"), on_delete=models.CASCADE, related_name="experts")
+    workspace = models.ForeignKey(
+        Workspace, verbose_name=_("workspace"), on_delete=models.CASCADE, related_name="experts"
+    )
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="expert_roles")
     country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="+")
     expertise = models.CharField(_("expertise"), max_length=300, blank=True)

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from cadre.core.models import AuditEvent
 
-from .models import ExpectedResult, Expert, Membership, Theme, Workspace, WorkplanActivity
+from .models import ExpectedResult, Expert, Membership, Theme, WorkplanActivity, Workspace
 
 
 def memberships_of(user):
@@ -78,9 +78,7 @@ def get_expert_for_user(user, slug: str, pk: int, capability: str = "view") -> E
 
 def get_membership_for_user(user, slug: str, pk: int, capability: str = "view") -> Membership:
     workspace = get_workspace_for_user(user, slug, capability)
-    membership = get_object_or_404(
-        Membership.objects.select_related("user", "institution"), workspace=workspace, pk=pk
-    )
+    membership = get_object_or_404(Membership.objects.select_related("user", "institution"), workspace=workspace, pk=pk)
     membership.workspace = workspace
     return membership
 
@@ -135,4 +133,6 @@ def history_filters(workspace):
     events = AuditEvent.objects.filter(workspace_id=workspace.pk)
     actors = get_user_model().objects.filter(pk__in=events.values("actor_id")).order_by("full_name")
     types = ContentType.objects.filter(pk__in=events.values("content_type_id"))
-    return actors, sorted(types, key=lambda ct: str(ct.model_class()._meta.verbose_name) if ct.model_class() else ct.model)
+    return actors, sorted(
+        types, key=lambda ct: str(ct.model_class()._meta.verbose_name) if ct.model_class() else ct.model
+    )

@@ -88,9 +88,15 @@ def _edit(request, workspace, form_class, save, *, instance=None, title, cancel_
             return redirect(cancel_url)
     status = 400 if request.method == "POST" else 200
     return render(
-        request, "workspaces/edit.html",
-        {"workspace": workspace, "membership": workspace.membership, "form": form, "title": title,
-         "cancel_url": cancel_url},
+        request,
+        "workspaces/edit.html",
+        {
+            "workspace": workspace,
+            "membership": workspace.membership,
+            "form": form,
+            "title": title,
+            "cancel_url": cancel_url,
+        },
         status=status,
     )
 
@@ -102,9 +108,15 @@ def _confirm_delete(request, workspace, obj, delete, *, cancel_url, warning=""):
         messages.success(request, _("“%(name)s” was deleted.") % {"name": name})
         return redirect(cancel_url)
     return render(
-        request, "workspaces/confirm_delete.html",
-        {"workspace": workspace, "membership": workspace.membership, "object": obj, "cancel_url": cancel_url,
-         "warning": warning},
+        request,
+        "workspaces/confirm_delete.html",
+        {
+            "workspace": workspace,
+            "membership": workspace.membership,
+            "object": obj,
+            "cancel_url": cancel_url,
+            "warning": warning,
+        },
     )
 
 
@@ -119,8 +131,13 @@ def _workplan_url(workspace):
 def workspace_edit(request, slug):
     workspace = queries.get_workspace_for_user(request.user, slug, "manage_workspace")
     return _edit(
-        request, workspace, WorkspaceForm, lambda form, ws, by: services.save_workspace(form, by=by),
-        instance=workspace, title=_("Key facts"), cancel_url=workspace.get_absolute_url(),
+        request,
+        workspace,
+        WorkspaceForm,
+        lambda form, ws, by: services.save_workspace(form, by=by),
+        instance=workspace,
+        title=_("Key facts"),
+        cancel_url=workspace.get_absolute_url(),
         success=_("The key facts of “%(name)s” were saved."),
     )
 
@@ -130,8 +147,13 @@ def workspace_edit(request, slug):
 def activity_create(request, slug):
     workspace = queries.get_workspace_for_user(request.user, slug, "edit_workplan")
     return _edit(
-        request, workspace, ActivityForm, services.save_activity, title=_("New activity"),
-        cancel_url=_workplan_url(workspace), success=_("Activity “%(name)s” was added."),
+        request,
+        workspace,
+        ActivityForm,
+        services.save_activity,
+        title=_("New activity"),
+        cancel_url=_workplan_url(workspace),
+        success=_("Activity “%(name)s” was added."),
     )
 
 
@@ -140,8 +162,13 @@ def activity_create(request, slug):
 def activity_edit(request, slug, number):
     activity = queries.get_activity_for_user(request.user, slug, number, "edit_workplan")
     return _edit(
-        request, activity.workspace, ActivityForm, services.save_activity, instance=activity,
-        title=_("Activity %(number)s") % {"number": activity.number}, cancel_url=_workplan_url(activity.workspace),
+        request,
+        activity.workspace,
+        ActivityForm,
+        services.save_activity,
+        instance=activity,
+        title=_("Activity %(number)s") % {"number": activity.number},
+        cancel_url=_workplan_url(activity.workspace),
         success=_("Activity “%(name)s” was saved."),
     )
 
@@ -150,8 +177,9 @@ def activity_edit(request, slug, number):
 @require_http_methods(["GET", "POST"])
 def activity_delete(request, slug, number):
     activity = queries.get_activity_for_user(request.user, slug, number, "edit_workplan")
-    return _confirm_delete(request, activity.workspace, activity, services.delete_activity,
-                           cancel_url=_workplan_url(activity.workspace))
+    return _confirm_delete(
+        request, activity.workspace, activity, services.delete_activity, cancel_url=_workplan_url(activity.workspace)
+    )
 
 
 @login_required
@@ -159,8 +187,13 @@ def activity_delete(request, slug, number):
 def result_create(request, slug):
     workspace = queries.get_workspace_for_user(request.user, slug, "edit_workplan")
     return _edit(
-        request, workspace, ResultForm, services.save_result, title=_("New expected result"),
-        cancel_url=_workplan_url(workspace), success=_("Result “%(name)s” was added."),
+        request,
+        workspace,
+        ResultForm,
+        services.save_result,
+        title=_("New expected result"),
+        cancel_url=_workplan_url(workspace),
+        success=_("Result “%(name)s” was added."),
     )
 
 
@@ -169,8 +202,13 @@ def result_create(request, slug):
 def result_edit(request, slug, number):
     result = queries.get_result_for_user(request.user, slug, number, "edit_workplan")
     return _edit(
-        request, result.workspace, ResultForm, services.save_result, instance=result,
-        title=_("Expected result %(number)s") % {"number": result.number}, cancel_url=_workplan_url(result.workspace),
+        request,
+        result.workspace,
+        ResultForm,
+        services.save_result,
+        instance=result,
+        title=_("Expected result %(number)s") % {"number": result.number},
+        cancel_url=_workplan_url(result.workspace),
         success=_("Result “%(name)s” was saved."),
     )
 
@@ -179,8 +217,9 @@ def result_edit(request, slug, number):
 @require_http_methods(["GET", "POST"])
 def result_delete(request, slug, number):
     result = queries.get_result_for_user(request.user, slug, number, "edit_workplan")
-    return _confirm_delete(request, result.workspace, result, services.delete_result,
-                           cancel_url=_workplan_url(result.workspace))
+    return _confirm_delete(
+        request, result.workspace, result, services.delete_result, cancel_url=_workplan_url(result.workspace)
+    )
 
 
 @login_required
@@ -188,8 +227,13 @@ def result_delete(request, slug, number):
 def theme_create(request, slug):
     workspace = queries.get_workspace_for_user(request.user, slug, "edit_workplan")
     return _edit(
-        request, workspace, ThemeForm, services.save_theme, title=_("New theme"),
-        cancel_url=_workplan_url(workspace), success=_("Theme “%(name)s” was added."),
+        request,
+        workspace,
+        ThemeForm,
+        services.save_theme,
+        title=_("New theme"),
+        cancel_url=_workplan_url(workspace),
+        success=_("Theme “%(name)s” was added."),
     )
 
 
@@ -198,8 +242,14 @@ def theme_create(request, slug):
 def theme_edit(request, slug, code):
     theme = queries.get_theme_for_user(request.user, slug, code, "edit_workplan")
     return _edit(
-        request, theme.workspace, ThemeForm, services.save_theme, instance=theme, title=theme.name,
-        cancel_url=_workplan_url(theme.workspace), success=_("Theme “%(name)s” was saved."),
+        request,
+        theme.workspace,
+        ThemeForm,
+        services.save_theme,
+        instance=theme,
+        title=theme.name,
+        cancel_url=_workplan_url(theme.workspace),
+        success=_("Theme “%(name)s” was saved."),
     )
 
 
@@ -208,7 +258,11 @@ def theme_edit(request, slug, code):
 def theme_delete(request, slug, code):
     theme = queries.get_theme_for_user(request.user, slug, code, "edit_workplan")
     return _confirm_delete(
-        request, theme.workspace, theme, services.delete_theme, cancel_url=_workplan_url(theme.workspace),
+        request,
+        theme.workspace,
+        theme,
+        services.delete_theme,
+        cancel_url=_workplan_url(theme.workspace),
         warning=_("Activities tagged with this theme keep their other themes."),
     )
 
@@ -218,8 +272,13 @@ def theme_delete(request, slug, code):
 def expert_create(request, slug):
     workspace = queries.get_workspace_for_user(request.user, slug, "edit_workplan")
     return _edit(
-        request, workspace, ExpertForm, services.save_expert, title=_("New expert"),
-        cancel_url=_workplan_url(workspace), success=_("Expert “%(name)s” was added."),
+        request,
+        workspace,
+        ExpertForm,
+        services.save_expert,
+        title=_("New expert"),
+        cancel_url=_workplan_url(workspace),
+        success=_("Expert “%(name)s” was added."),
     )
 
 
@@ -228,8 +287,14 @@ def expert_create(request, slug):
 def expert_edit(request, slug, pk):
     expert = queries.get_expert_for_user(request.user, slug, pk, "edit_workplan")
     return _edit(
-        request, expert.workspace, ExpertForm, services.save_expert, instance=expert, title=str(expert.person),
-        cancel_url=_workplan_url(expert.workspace), success=_("Expert “%(name)s” was saved."),
+        request,
+        expert.workspace,
+        ExpertForm,
+        services.save_expert,
+        instance=expert,
+        title=str(expert.person),
+        cancel_url=_workplan_url(expert.workspace),
+        success=_("Expert “%(name)s” was saved."),
     )
 
 
@@ -237,8 +302,9 @@ def expert_edit(request, slug, pk):
 @require_http_methods(["GET", "POST"])
 def expert_delete(request, slug, pk):
     expert = queries.get_expert_for_user(request.user, slug, pk, "edit_workplan")
-    return _confirm_delete(request, expert.workspace, expert, services.delete_expert,
-                           cancel_url=_workplan_url(expert.workspace))
+    return _confirm_delete(
+        request, expert.workspace, expert, services.delete_expert, cancel_url=_workplan_url(expert.workspace)
+    )
 
 
 @login_required
@@ -267,20 +333,35 @@ def member_add(request, slug):
         data = form.cleaned_data
         try:
             membership, created = services.add_member(
-                workspace, email=data["email"], full_name=data["full_name"], role=data["role"],
-                institution=data["institution"], language=data["language"], by=request.user, request=request,
+                workspace,
+                email=data["email"],
+                full_name=data["full_name"],
+                role=data["role"],
+                institution=data["institution"],
+                language=data["language"],
+                by=request.user,
+                request=request,
             )
         except ValidationError as error:
             form.add_error(None, error.messages)
         else:
-            text = (_("%(name)s now has an account and was invited by e-mail.") if created
-                    else _("%(name)s was added and informed by e-mail."))
+            text = (
+                _("%(name)s now has an account and was invited by e-mail.")
+                if created
+                else _("%(name)s was added and informed by e-mail.")
+            )
             messages.success(request, text % {"name": membership.user})
             return redirect("workspaces:members", slug)
     return render(
-        request, "workspaces/edit.html",
-        {"workspace": workspace, "membership": workspace.membership, "form": form, "title": _("Add a member"),
-         "cancel_url": _members_url(workspace)},
+        request,
+        "workspaces/edit.html",
+        {
+            "workspace": workspace,
+            "membership": workspace.membership,
+            "form": form,
+            "title": _("Add a member"),
+            "cancel_url": _members_url(workspace),
+        },
         status=400 if request.method == "POST" else 200,
     )
 
@@ -306,9 +387,15 @@ def member_edit(request, slug, pk):
             messages.success(request, _("The membership of %(name)s was saved.") % {"name": member.user})
             return redirect("workspaces:members", slug)
     return render(
-        request, "workspaces/edit.html",
-        {"workspace": workspace, "membership": workspace.membership, "form": form,
-         "title": _("Membership of %(name)s") % {"name": member.user}, "cancel_url": _members_url(workspace)},
+        request,
+        "workspaces/edit.html",
+        {
+            "workspace": workspace,
+            "membership": workspace.membership,
+            "form": form,
+            "title": _("Membership of %(name)s") % {"name": member.user},
+            "cancel_url": _members_url(workspace),
+        },
         status=400 if request.method == "POST" else 200,
     )
 

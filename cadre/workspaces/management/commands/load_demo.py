@@ -13,10 +13,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
-            raise CommandError(_(
-                "The demo creates accounts with published passwords: it is loaded only when DEBUG is on, "
-                "or with --force."
-            ))
+            raise CommandError(
+                _(
+                    "The demo creates accounts with published passwords: it is loaded only when DEBUG is on, "
+                    "or with --force."
+                )
+            )
         accounts = demo.load()
         self.stdout.write(self.style.SUCCESS(_("Demo loaded. Accounts (e-mail, password, role, workspace):")))
         for email, password, role, workspace in accounts:
