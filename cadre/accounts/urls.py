@@ -8,6 +8,7 @@ urlpatterns = [
     path("sign-in/", views.SignInView.as_view(), name="login"),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
     path("language/", views.switch_language, name="language"),
+    path("password/change/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/forgotten/",
         auth_views.PasswordResetView.as_view(

@@ -67,6 +67,18 @@ class WorkspaceForm(forms.ModelForm):
         self.fields["co_requesters"].queryset = institutions
 
 
+class NewWorkspaceForm(WorkspaceForm):
+    class Meta(WorkspaceForm.Meta):
+        fields = ["title_fr", "title_en", "slug", *WorkspaceForm.Meta.fields[2:]]
+
+    institution = forms.ModelChoiceField(
+        label=_("I act on behalf of"),
+        queryset=Institution.objects.order_by("name_fr"),
+        required=False,
+        help_text=_("You become the first secretariat member of the new workspace."),
+    )
+
+
 class ActivityForm(forms.ModelForm):
     class Meta:
         model = WorkplanActivity

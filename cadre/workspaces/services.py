@@ -21,6 +21,20 @@ def save_workspace(form, *, by):
     return save_form(form, by=by)
 
 
+def create_workspace(form, *, by, institution=None):
+    """Create a workspace and make its creator its first secretariat member, in one transaction."""
+    with change_by(by):
+        workspace = save_form(form, by=by)
+        Membership.objects.create(
+            user=by,
+            workspace=workspace,
+            role=Role.SECRETARIAT,
+            institution=institution,
+            valid_from=timezone.localdate(),
+        )
+    return workspace
+
+
 def save_activity(form, workspace, *, by):
     return save_form(form, by=by, workspace=workspace)
 

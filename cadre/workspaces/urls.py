@@ -5,6 +5,7 @@ from . import views
 app_name = "workspaces"
 urlpatterns = [
     path("", views.my_workspaces, name="mine"),
+    path("new/", views.workspace_create, name="create"),
     path("w/<slug:slug>/", views.overview, name="overview"),
     path("w/<slug:slug>/key-facts/", views.workspace_edit, name="edit"),
     path("w/<slug:slug>/workplan/", views.workplan, name="workplan"),

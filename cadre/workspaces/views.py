@@ -2,7 +2,7 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -17,6 +17,7 @@ from .forms import (
     AddMemberForm,
     ExpertForm,
     MembershipForm,
+    NewWorkspaceForm,
     ResultForm,
     ThemeForm,
     WorkspaceForm,
@@ -28,6 +29,25 @@ from .roles import ROLE_DESCRIPTIONS, Role
 def my_workspaces(request):
     memberships = list(queries.memberships_of(request.user))
     return render(request, "workspaces/mine.html", {"memberships": memberships})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workspace_create(request):
+    """Platform administrators open a new workspace (a new country or policy process)."""
+    if not request.user.is_staff:
+        raise PermissionDenied
+    form = NewWorkspaceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        workspace = services.create_workspace(form, by=request.user, institution=form.cleaned_data["institution"])
+        messages.success(request, _("The workspace “%(name)s” was created.") % {"name": workspace})
+        return redirect(workspace)
+    return render(
+        request,
+        "workspaces/new.html",
+        {"form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 def _workplan_context(workspace):
