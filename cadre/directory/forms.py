@@ -5,6 +5,8 @@ from .models import Institution
 
 
 class InstitutionForm(forms.ModelForm):
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Institution
         fields = [
