@@ -42,3 +42,32 @@ def history_of_institution(institution):
     return AuditEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(Institution), object_id=str(institution.pk)
     ).select_related("actor")
+
+
+def places_by_region(country_code: str | None = None):
+    """Regions with their named places (border posts, flow-monitoring points…), and places with no known region.
+
+    Two queries whatever the number of places.
+    """
+    from django.db.models import Prefetch
+
+    from .models import AdminArea
+
+    areas = AdminArea.objects.select_related("country")
+    if country_code:
+        areas = areas.filter(country__code=country_code)
+    regions = list(
+        areas.filter(kind=AdminArea.Kind.REGION)
+        .prefetch_related(
+            Prefetch("places", queryset=AdminArea.objects.select_related("borders").order_by("kind", "name"))
+        )
+        .order_by("country__name_fr", "code")
+    )
+    for region in regions:
+        places = list(region.places.all())
+        region.border_posts = [place for place in places if place.kind == AdminArea.Kind.BORDER_POST]
+        region.monitoring_points = [place for place in places if place.kind == AdminArea.Kind.FLOW_MONITORING_POINT]
+    unplaced = list(
+        areas.exclude(kind=AdminArea.Kind.REGION).filter(region__isnull=True).select_related("borders").order_by("name")
+    )
+    return regions, unplaced

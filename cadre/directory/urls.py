@@ -8,4 +8,5 @@ urlpatterns = [
     path("institutions/new/", views.institution_create, name="institution_create"),
     path("institutions/<int:pk>/", views.institution_detail, name="institution"),
     path("institutions/<int:pk>/edit/", views.institution_edit, name="institution_edit"),
+    path("places/", views.places, name="places"),
 ]

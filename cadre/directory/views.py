@@ -86,3 +86,9 @@ def institution_edit(request, pk):
         messages.success(request, _("“%(name)s” was saved.") % {"name": institution})
         return redirect("directory:institution", institution.pk)
     return _form_page(request, form, str(institution), institution.get_absolute_url())
+
+
+@login_required
+def places(request):
+    regions, unplaced = queries.places_by_region()
+    return render(request, "directory/places.html", {"regions": regions, "unplaced": unplaced})
