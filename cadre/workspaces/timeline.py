@@ -16,6 +16,7 @@ class Month:
     first_day: datetime.date
     offset: float
     width: float
+    major: bool = False  # labelled even on a phone: each quarter's first month, and the start
 
 
 def _month_starts(start: datetime.date, end: datetime.date):
@@ -47,5 +48,8 @@ def build(workspace, activities) -> tuple[list[Bar], list[Month]]:
     months = []
     for day in _month_starts(first, last - datetime.timedelta(days=1)):
         following = (day.replace(day=28) + datetime.timedelta(days=4)).replace(day=1)
-        months.append(Month(day, percent(day), round(percent(following) - percent(day), 3)))
+        major = day.month in (1, 4, 7, 10)
+        months.append(Month(day, percent(day), round(percent(following) - percent(day), 3), major))
+    if len(months) > 1 and not months[0].major and not months[1].major:
+        months[0].major = True  # label the start unless a labelled month follows at once
     return bars, months
