@@ -1,5 +1,6 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,3 +17,14 @@ class SignInForm(AuthenticationForm):
         "invalid_login": _("This e-mail address and password do not match. Check them and try again."),
         "inactive": _("This account is disabled. Ask the secretariat of your workspace."),
     }
+
+
+class PasswordLinkForm(PasswordResetForm):
+    """Sends a password link to any active account with this address.
+
+    Django's form skips accounts without a usable password, but members added by the secretariat start with
+    none: once their invitation link has expired, this is how they get a new one.
+    """
+
+    def get_users(self, email):
+        return get_user_model().objects.filter(email__iexact=email.strip(), is_active=True)

@@ -2,6 +2,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from . import views
+from .forms import PasswordLinkForm
 
 app_name = "accounts"
 urlpatterns = [
@@ -13,6 +14,7 @@ urlpatterns = [
         "password/forgotten/",
         auth_views.PasswordResetView.as_view(
             template_name="accounts/password_forgotten.html",
+            form_class=PasswordLinkForm,
             email_template_name="accounts/email/set_password.txt",
             subject_template_name="accounts/email/set_password_subject.txt",
             success_url=reverse_lazy("accounts:password_sent"),

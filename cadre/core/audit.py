@@ -13,8 +13,9 @@ import decimal
 from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 _actor: contextvars.ContextVar = contextvars.ContextVar("cadre_audit_actor", default=None)
 
@@ -117,11 +118,21 @@ def _after_save(sender, instance, created, raw=False, **kwargs):
         _record(instance, "update", changes)
 
 
+def _before_delete(sender, instance, **kwargs):
+    # Many-to-many links are removed before post_delete fires: read them while they exist.
+    if isinstance(instance, Audited) and instance.pk is not None:
+        instance._audit_m2m_at_delete = {
+            field.name: sorted(str(obj) for obj in getattr(instance, field.name).all())
+            for field in instance._meta.many_to_many
+        }
+
+
 def _after_delete(sender, instance, **kwargs):
     if not isinstance(instance, Audited):
         return
     before = _snapshot(instance)
-    _record(instance, "delete", {name: [value, None] for name, value in before.items() if value not in (None, "")})
+    before.update(getattr(instance, "_audit_m2m_at_delete", {}))
+    _record(instance, "delete", {name: [value, None] for name, value in before.items() if value not in (None, "", [])})
 
 
 def _m2m_names(instance, sender):
@@ -151,40 +162,53 @@ def _m2m_changed(sender, instance, action, reverse, **kwargs):
 def connect_signals():
     pre_save.connect(_before_save, dispatch_uid="cadre_audit_pre_save")
     post_save.connect(_after_save, dispatch_uid="cadre_audit_post_save")
+    pre_delete.connect(_before_delete, dispatch_uid="cadre_audit_pre_delete")
     post_delete.connect(_after_delete, dispatch_uid="cadre_audit_post_delete")
     m2m_changed.connect(_m2m_changed, dispatch_uid="cadre_audit_m2m")
 
 
 def describe_changes(event) -> list[dict]:
-    """The changes of an event as rows (label, old, new), with field names and choice values translated."""
+    """The changes of an event as rows (label, old, new): field names, choices and dates in the reader's language.
+
+    A model may name choices for fields that have none of their own (e.g. a JSON list of codes) in an
+    `audit_choices` mapping of field name → choices.
+    """
     model = event.content_type.model_class()
+    extra_choices = getattr(model, "audit_choices", {}) if model is not None else {}
     rows = []
     for name, (old, new) in sorted(event.changes.items()):
-        label, choices = name, {}
+        label, choices, field = name, {}, None
         if model is not None:
             try:
                 field = model._meta.get_field(name)
-                label = str(field.verbose_name)
-                choices = {str(key): str(value) for key, value in (field.flatchoices or [])}
-            except Exception:  # a field since removed: show its raw name
-                pass
-        rows.append(
-            {
-                "field": label,
-                "old": _display(old, choices),
-                "new": _display(new, choices),
-            }
-        )
+            except FieldDoesNotExist:  # a field since removed: show its raw name
+                field = None
+            if field is not None:
+                label = str(getattr(field, "verbose_name", name))
+                choices = {str(key): str(value) for key, value in (getattr(field, "flatchoices", None) or [])}
+        choices.update({str(key): str(value) for key, value in extra_choices.get(name, [])})
+        rows.append({"field": label, "old": _display(old, choices, field), "new": _display(new, choices, field)})
     return rows
 
 
-def _display(value, choices):
+def _display(value, choices, field=None):
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext
+
     if value is None or value == "" or value == []:
         return ""
     if isinstance(value, list):
         return ", ".join(choices.get(str(item), str(item)) for item in value)
     if isinstance(value, bool):
-        from django.utils.translation import gettext
-
         return gettext("yes") if value else gettext("no")
+    if isinstance(field, models.DateTimeField) and isinstance(value, str):
+        try:
+            return date_format(datetime.datetime.fromisoformat(value), "DATETIME_FORMAT")
+        except ValueError:
+            return value
+    if isinstance(field, models.DateField) and isinstance(value, str):
+        try:
+            return date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
+        except ValueError:
+            return value
     return choices.get(str(value), str(value))

@@ -1,4 +1,4 @@
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -9,7 +9,7 @@ from .models import Country, Institution
 
 def search_institutions(*, text="", kind="", country="", status=""):
     """Institutions matching the directory's search box and filters (a fixed number of queries)."""
-    institutions = Institution.objects.select_related("country", "parent").annotate(unit_count=Count("units"))
+    institutions = Institution.objects.select_related("country", "parent")
     if text:
         institutions = institutions.filter(
             Q(name_fr__icontains=text) | Q(name_en__icontains=text) | Q(acronym__icontains=text)
@@ -41,7 +41,7 @@ def history_of_institution(institution):
 
     return AuditEvent.objects.filter(
         content_type=ContentType.objects.get_for_model(Institution), object_id=str(institution.pk)
-    ).select_related("actor")
+    ).select_related("actor", "content_type")
 
 
 def places_by_region(country_code: str | None = None):

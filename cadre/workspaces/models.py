@@ -61,6 +61,8 @@ class Workspace(Audited, TimeStamped):
     )
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
 
+    audit_choices = {"thematic_area_codes": ThematicArea.choices}
+
     class Meta:
         ordering = ["-start_date", "title_fr"]
         verbose_name = _("workspace")

@@ -117,8 +117,10 @@ def _send_welcome(membership, created_account, request):
 
 
 def change_member(form, *, by):
-    membership = form.instance
-    if membership.role == Role.SECRETARIAT and form.cleaned_data.get("role") != Role.SECRETARIAT:
+    """Save a membership's role, institution and dates; the workspace never loses its last secretariat member."""
+    membership = form.instance  # already carries the new values: compare with what is stored
+    was_secretariat = Membership.objects.current().filter(pk=membership.pk, role=Role.SECRETARIAT).exists()
+    if was_secretariat and not (membership.role == Role.SECRETARIAT and membership.is_current()):
         _keep_one_secretariat(membership)
     return save_form(form, by=by)
 

@@ -83,6 +83,7 @@ def workplan(request, slug):
     context = {
         "workspace": workspace,
         "membership": workspace.membership,
+        "editable": workspace.membership.can("edit_workplan"),
         "themes": list(queries.themes_of(workspace)),
         "results": list(queries.results_of(workspace)),
         "experts": list(queries.experts_of(workspace)),
