@@ -32,7 +32,7 @@ check-migrations: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 messages: install
-	$(BIN)/python manage.py makemessages -l fr --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=benchmarks --ignore=scripts
+	$(BIN)/python manage.py makemessages -l fr --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=tests --ignore=benchmarks --ignore=scripts
 	@echo "Now translate the new entries in locale/*/LC_MESSAGES/django.po, then run make test."
 
 check-translations: install

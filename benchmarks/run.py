@@ -169,7 +169,9 @@ def build_small():
     probe.expert_countries.set([france])
     theme = Theme.objects.create(workspace=probe, order=1, code="theme-1", name_fr="Thème 1", name_en="Theme 1")
     person = Person.objects.create(full_name="Bench expert 0", country=france)
-    expert = Expert.objects.create(workspace=probe, person=person, country=france, expertise="Borders")
+    expert = Expert.objects.create(
+        workspace=probe, person=person, country=france, expertise_en="Borders", expertise_fr="Frontières"
+    )
     activity = WorkplanActivity.objects.create(
         workspace=probe,
         number=1,
@@ -306,7 +308,15 @@ def grow(rng):
             )
         for _ in range(4 - (1 if existing else 0)):
             person = next(person_pool)
-            experts.append(Expert(workspace=workspace, person=person, country=person.country, expertise="Expertise"))
+            experts.append(
+                Expert(
+                    workspace=workspace,
+                    person=person,
+                    country=person.country,
+                    expertise_en="Expertise",
+                    expertise_fr="Expertise",
+                )
+            )
         for number in range(first, last + 1):
             start = workspace.start_date + datetime.timedelta(days=30 * number)
             done = start < D(2017, 1, 1)

@@ -1,9 +1,14 @@
 """Named personas: one user per role in one workspace, plus an outsider who belongs to another workspace."""
 
+import shutil
+import subprocess
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
-from django.test import Client
+from django.conf import settings as django_settings
+from django.test import Client, override_settings
+from django.utils import translation
 
 from cadre.workspaces.roles import Role
 
@@ -52,6 +57,37 @@ def _settings(settings):
     }
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _compiled_translations(tmp_path_factory):
+    """The French catalogue compiled from locale/*/django.po at the start of the run.
+
+    `make test` compiles the catalogue before running pytest; this does the same for a bare `pytest`, into a
+    scratch directory, so that the suite never reads a missing or stale .mo file.
+    """
+    msgfmt = shutil.which("msgfmt")
+    if msgfmt is None:  # no gettext tools: use whatever catalogue is compiled already
+        yield
+        return
+    source = Path(django_settings.LOCALE_PATHS[0])
+    target = tmp_path_factory.mktemp("locale")
+    for po in source.glob("*/LC_MESSAGES/*.po"):
+        mo = target / po.relative_to(source).with_suffix(".mo")
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        subprocess.run([msgfmt, "--check-format", "-o", str(mo), str(po)], check=True)
+    override = override_settings(LOCALE_PATHS=[target])
+    override.enable()  # also empties Django's translation caches
+    yield
+    override.disable()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts, and leaves, with the default language active (requests activate theirs and keep it)."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
+
+
 @pytest.fixture
 def world(db) -> World:
     """A workspace with one member per role, a theme, an activity, a result and an expert; and an outsider
@@ -72,8 +108,13 @@ def world(db) -> World:
     activity = ActivityFactory(workspace=workspace, number=1)
     activity.themes.add(theme)
     return World(
-        workspace=workspace, other_workspace=other, users=users, theme=theme, activity=activity,
-        result=ResultFactory(workspace=workspace, number=1), expert=ExpertFactory(workspace=workspace),
+        workspace=workspace,
+        other_workspace=other,
+        users=users,
+        theme=theme,
+        activity=activity,
+        result=ResultFactory(workspace=workspace, number=1),
+        expert=ExpertFactory(workspace=workspace),
         institution=institution,
     )
 

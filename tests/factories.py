@@ -4,7 +4,7 @@ import factory
 from django.contrib.auth import get_user_model
 
 from cadre.directory.models import AdminArea, Country, Institution, Person
-from cadre.workspaces.models import ExpectedResult, Expert, Membership, Theme, Workspace, WorkplanActivity
+from cadre.workspaces.models import ExpectedResult, Expert, Membership, Theme, WorkplanActivity, Workspace
 
 PASSWORD = "correct horse battery staple"  # noqa: S105
 
@@ -109,7 +109,8 @@ class ExpertFactory(factory.django.DjangoModelFactory):
     workspace = factory.SubFactory(WorkspaceFactory)
     person = factory.SubFactory(PersonFactory)
     country = factory.SubFactory(CountryFactory, code="FR", name_fr="France", name_en="France")
-    expertise = "Border management"
+    expertise_fr = "Gestion des frontières"
+    expertise_en = "Border management"
 
 
 class ActivityFactory(factory.django.DjangoModelFactory):

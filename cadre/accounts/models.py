@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -53,9 +54,25 @@ class User(Audited, AbstractBaseUser, PermissionsMixin):
         ordering = ["full_name", "email"]
         verbose_name = _("user")
         verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="user_email_unique_in_any_case",
+                violation_error_message=_("Another account already uses this e-mail address."),
+            )
+        ]
 
     def __str__(self):
         return self.full_name or self.email
+
+    def clean(self):
+        super().clean()
+        self.email = self.email.strip().lower() if self.email else self.email
+
+    def save(self, *args, **kwargs):
+        if self.email:
+            self.email = self.email.strip().lower()  # sign-in and uniqueness ignore case
+        super().save(*args, **kwargs)
 
     def get_full_name(self):
         return self.full_name

@@ -1,5 +1,6 @@
 """Safe rendering of user text: CommonMark by markdown-it-py, then cleaned by nh3 whatever the parser let by."""
 
+import unicodedata
 from functools import lru_cache
 
 import nh3
@@ -50,3 +51,9 @@ def render_markdown(text: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )
+
+
+def sort_key(value: str) -> str:
+    """Alphabetical order as readers expect it in French and English: accents and case do not count."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()

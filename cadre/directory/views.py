@@ -18,7 +18,10 @@ from .forms import InstitutionFilterForm, InstitutionForm
 def institution_list(request):
     countries = list(queries.countries_with_institutions())
     filters = InstitutionFilterForm(request.GET or None, countries=countries)
-    criteria = filters.cleaned_data if filters.is_valid() else {}
+    criteria = {}
+    if filters.is_bound:
+        filters.is_valid()  # an unknown value in one filter must not throw away the others
+        criteria = filters.cleaned_data
     institutions = queries.search_institutions(
         text=(criteria.get("q") or "").strip(),
         kind=criteria.get("kind", ""),

@@ -50,6 +50,6 @@ class ExpectedResultAdmin(admin.ModelAdmin):
 
 @admin.register(Expert)
 class ExpertAdmin(admin.ModelAdmin):
-    list_display = ["person", "country", "workspace", "expertise"]
+    list_display = ["person", "country", "workspace", "expertise_fr"]
     list_filter = ["workspace", "country"]
     autocomplete_fields = ["person"]

@@ -220,12 +220,27 @@ MAIN_RESULTS = [
     ),
 ]
 
-# country, expertise (en) — fictitious people, named as such
+# country, name, expertise (en), expertise (fr) — fictitious people, named as such
 MAIN_EXPERTS = [
-    ("FR", "Demo expert, France", "Border management and document fraud"),
-    ("BE", "Demo expert, Belgium", "Referral of vulnerable migrants"),
-    ("ES", "Demo expert, Spain", "Investigation of smuggling networks"),
-    ("SN", "Demo expert, Senegal", "Strategic planning and national migration policy"),
+    (
+        "FR",
+        "Demo expert, France",
+        "Border management and document fraud",
+        "Gestion des frontières et fraude documentaire",
+    ),
+    ("BE", "Demo expert, Belgium", "Referral of vulnerable migrants", "Orientation des migrants vulnérables"),
+    (
+        "ES",
+        "Demo expert, Spain",
+        "Investigation of smuggling networks",
+        "Enquêtes sur les réseaux de trafic illicite de migrants",
+    ),
+    (
+        "SN",
+        "Demo expert, Senegal",
+        "Strategic planning and national migration policy",
+        "Planification stratégique et politique migratoire nationale",
+    ),
 ]
 EXPERT_ACTIVITIES = {"FR": [2, 3, 8], "BE": [2, 3, 6], "ES": [4, 5, 8], "SN": [1, 6, 7, 8]}
 
@@ -326,12 +341,14 @@ def load(*, by=None) -> list[tuple[str, str, str, str]]:
         )
         themes = _themes(main, MAIN_THEMES)
         experts = {}
-        for code, name, expertise in MAIN_EXPERTS:
+        for code, name, expertise_en, expertise_fr in MAIN_EXPERTS:
             person, _created = Person.objects.update_or_create(
                 full_name=name, defaults={"country": countries[code], "function": "Expert (fictitious demo person)"}
             )
             experts[code], _created = Expert.objects.update_or_create(
-                workspace=main, person=person, defaults={"country": countries[code], "expertise": expertise}
+                workspace=main,
+                person=person,
+                defaults={"country": countries[code], "expertise_en": expertise_en, "expertise_fr": expertise_fr},
             )
         for number, kind, title_en, title_fr, start, end, status, theme_codes in MAIN_ACTIVITIES:
             done = status == "done"

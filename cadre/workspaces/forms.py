@@ -173,7 +173,7 @@ class ThemeForm(forms.ModelForm):
 class ExpertForm(forms.ModelForm):
     class Meta:
         model = Expert
-        fields = ["person", "country", "expertise"]
+        fields = ["person", "country", "expertise_fr", "expertise_en"]
 
     def __init__(self, *args, workspace, **kwargs):
         super().__init__(*args, **kwargs)

@@ -196,7 +196,8 @@ class Expert(Audited, TimeStamped):
     )
     person = models.ForeignKey(Person, verbose_name=_("person"), on_delete=models.PROTECT, related_name="expert_roles")
     country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="+")
-    expertise = models.CharField(_("expertise"), max_length=300, blank=True)
+    expertise_fr = models.CharField(_("expertise (French)"), max_length=300, blank=True)
+    expertise_en = models.CharField(_("expertise (English)"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["workspace", "country__name_fr", "person__full_name"]
@@ -206,6 +207,10 @@ class Expert(Audited, TimeStamped):
 
     def __str__(self):
         return f"{self.person} ({self.country})"
+
+    @property
+    def expertise(self):
+        return localized(self, "expertise")
 
 
 class WorkplanActivity(Audited, TimeStamped):

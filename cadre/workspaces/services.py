@@ -4,9 +4,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
@@ -119,27 +120,44 @@ def _send_welcome(membership, created_account, request):
 def change_member(form, *, by):
     """Save a membership's role, institution and dates; the workspace never loses its last secretariat member."""
     membership = form.instance  # already carries the new values: compare with what is stored
-    was_secretariat = Membership.objects.current().filter(pk=membership.pk, role=Role.SECRETARIAT).exists()
-    if was_secretariat and not (membership.role == Role.SECRETARIAT and membership.is_current()):
-        _keep_one_secretariat(membership)
-    return save_form(form, by=by)
+    with transaction.atomic():
+        was_secretariat = Membership.objects.current().filter(pk=membership.pk, role=Role.SECRETARIAT).exists()
+        if was_secretariat and not (membership.role == Role.SECRETARIAT and membership.is_current()):
+            _keep_one_secretariat(membership)
+        return save_form(form, by=by)
 
 
 def end_membership(membership, *, by):
-    """End someone's membership today. Their contributions stay; they lose access from tomorrow."""
-    if membership.role == Role.SECRETARIAT:
-        _keep_one_secretariat(membership)
-    with change_by(by):
-        membership.valid_to = timezone.localdate() - timezone.timedelta(days=1)
-        if membership.valid_to < membership.valid_from:
-            membership.valid_from = membership.valid_to
-        membership.save()
-    return membership
+    """Withdraw someone's access now; their contributions stay.
+
+    A current membership ends yesterday, so access stops at once. A membership that starts today or later is
+    cancelled (deleted: the history keeps it). One that has already ended is left as it is, with its real
+    dates, and the caller is told why. Returns "ended" or "cancelled".
+    """
+    today = timezone.localdate()
+    with transaction.atomic():
+        membership = Membership.objects.select_for_update().get(pk=membership.pk)
+        if membership.valid_to is not None and membership.valid_to < today:
+            raise ValidationError(
+                _("%(name)s already left this workspace on %(date)s.")
+                % {"name": membership.user, "date": formats.date_format(membership.valid_to)}
+            )
+        if membership.role == Role.SECRETARIAT:
+            _keep_one_secretariat(membership)
+        with change_by(by):
+            if membership.valid_from >= today:  # no whole day of access to record: the history keeps the row
+                membership.delete()
+                return "cancelled"
+            membership.valid_to = today - timezone.timedelta(days=1)
+            membership.save()
+    return "ended"
 
 
 def _keep_one_secretariat(membership):
+    """Refuse unless another current secretariat member remains; call inside a transaction (rows are locked)."""
     others = (
         Membership.objects.current()
+        .select_for_update()
         .filter(workspace=membership.workspace, role=Role.SECRETARIAT)
         .exclude(pk=membership.pk)
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cadre.core.audit import describe_changes
+from cadre.core.text import sort_key
 from cadre.core.views import render_page
 
 from . import queries, services, timeline
@@ -63,7 +64,7 @@ def overview(request, slug):
     experts_by_country = [
         (country, list(group)) for country, group in groupby(experts, key=lambda expert: expert.country)
     ]
-    expert_countries = list(workspace.expert_countries.order_by("name_fr"))
+    expert_countries = sorted(workspace.expert_countries.all(), key=lambda country: sort_key(country.name))
     context = {
         "workspace": workspace,
         "membership": workspace.membership,
@@ -426,11 +427,15 @@ def member_edit(request, slug, pk):
 def member_end(request, slug, pk):
     member = queries.get_membership_for_user(request.user, slug, pk, "manage_members")
     try:
-        services.end_membership(member, by=request.user)
+        outcome = services.end_membership(member, by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
-        messages.success(request, _("%(name)s no longer has access to this workspace.") % {"name": member.user})
+        if outcome == "cancelled":
+            message = _("%(name)s's planned membership is cancelled.")
+        else:
+            message = _("%(name)s no longer has access to this workspace.")
+        messages.success(request, message % {"name": member.user})
     return redirect("workspaces:members", slug)
 
 

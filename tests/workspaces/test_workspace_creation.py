@@ -29,7 +29,10 @@ def _payload(country, institution, **changes):
 @pytest.mark.django_db
 def test_workspace_creation_by_platform_administrator_makes_them_secretariat(client):
     admin = UserFactory(is_staff=True)
-    country, institution = CountryFactory(code="SL", name_fr="Sierra Leone", name_en="Sierra Leone"), InstitutionFactory()
+    country, institution = (
+        CountryFactory(code="SL", name_fr="Sierra Leone", name_en="Sierra Leone"),
+        InstitutionFactory(),
+    )
     client.force_login(admin)
     response = client.post(reverse("workspaces:create"), _payload(country, institution))
     workspace = Workspace.objects.get(slug="sierra-leone")
