@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "cadre.accounts",
     "cadre.directory",
     "cadre.workspaces",
+    "cadre.drafting",
 ]
 
 MIDDLEWARE = [

@@ -65,9 +65,9 @@ def _plain(value):
 
 
 def _tracked_fields(instance):
-    return [
-        field for field in instance._meta.concrete_fields if field.name not in IGNORED_FIELDS and not field.primary_key
-    ]
+    # A model may leave out fields whose history is kept elsewhere (a section's text lives in its revisions).
+    ignored = IGNORED_FIELDS | set(getattr(instance, "audit_exclude", ()))
+    return [field for field in instance._meta.concrete_fields if field.name not in ignored and not field.primary_key]
 
 
 def _snapshot(instance) -> dict:

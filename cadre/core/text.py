@@ -5,6 +5,7 @@ from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
+from mdit_py_plugins.footnote import footnote_plugin
 
 ALLOWED_TAGS = {
     "p",
@@ -32,22 +33,41 @@ ALLOWED_TAGS = {
     "sub",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+# Footnotes add a closing list of notes with anchors between the call and the note.
+FOOTNOTE_TAGS = ALLOWED_TAGS | {"section"}
+FOOTNOTE_ATTRIBUTES = {
+    "a": {"href", "title", "id", "class"},
+    "th": {"align"},
+    "td": {"align"},
+    "li": {"id", "class"},
+    "sup": {"class"},
+    "section": {"class"},
+    "hr": {"class"},
+    "ol": {"class"},
+}
 
 
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
+@lru_cache(maxsize=2)
+def _parser(footnotes: bool = False) -> MarkdownIt:
     # "html": False — raw HTML typed by a user is shown as text, never interpreted.
-    return MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    parser = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable("table")
+    if footnotes:
+        parser.use(footnote_plugin)
+    return parser
 
 
-def render_markdown(text: str) -> str:
+def render_markdown(text: str, *, footnotes: bool = False, doc_id: str = "") -> str:
+    """HTML for user text; `footnotes` turns on [^1] notes (the strategy's sections use them).
+
+    `doc_id` keeps footnote anchors unique when several texts are shown on one page.
+    """
     if not text:
         return ""
-    html = _parser().render(text)
+    html = _parser(footnotes).render(text, {"docId": doc_id} if doc_id else None)
     return nh3.clean(
         html,
-        tags=ALLOWED_TAGS,
-        attributes=ALLOWED_ATTRIBUTES,
+        tags=FOOTNOTE_TAGS if footnotes else ALLOWED_TAGS,
+        attributes=FOOTNOTE_ATTRIBUTES if footnotes else ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     )

@@ -27,6 +27,8 @@ CAPABILITIES: dict[str, frozenset] = {
     "comment": frozenset({Role.SECRETARIAT, Role.MEMBER, Role.EXPERT, Role.PARTNER}),
     "suggest": frozenset({Role.SECRETARIAT, Role.MEMBER, Role.EXPERT, Role.PARTNER}),
     "run_sessions": frozenset({Role.SECRETARIAT, Role.EXPERT}),
+    "manage_documents": frozenset({Role.SECRETARIAT}),  # structure, releases, adoption
+    "sign_off": frozenset({Role.SECRETARIAT, Role.MEMBER}),  # a member for their institution; the secretariat for any
     "contribute_mapping": frozenset({Role.SECRETARIAT, Role.MEMBER, Role.PARTNER}),
 }
 
