@@ -13,8 +13,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
-from django.utils.translation import override
+from django.utils.translation import gettext_noop, override
 
 from cadre.core.services import change_by
 
@@ -36,17 +35,27 @@ def institution_of(user, workspace):
 # The usual skeleton of a national strategy on irregular migration; strategic axes follow the workspace's themes.
 TEMPLATE = [
     (
-        N_("Context and diagnosis"),
-        [N_("Migration situation"), N_("Legal and institutional framework"), N_("Challenges")],
+        gettext_noop("Context and diagnosis"),
+        [
+            gettext_noop("Migration situation"),
+            gettext_noop("Legal and institutional framework"),
+            gettext_noop("Challenges"),
+        ],
     ),
     (
-        N_("Vision, principles and objectives"),
-        [N_("Vision"), N_("Guiding principles"), N_("General and specific objectives")],
+        gettext_noop("Vision, principles and objectives"),
+        [gettext_noop("Vision"), gettext_noop("Guiding principles"), gettext_noop("General and specific objectives")],
     ),
-    (N_("Strategic axes"), None),  # one sub-section per theme
-    (N_("Implementation and coordination"), [N_("Institutional arrangements"), N_("Role of partners")]),
-    (N_("Monitoring and evaluation"), [N_("Indicators and reporting"), N_("Reviews and evaluation")]),
-    (N_("Financing"), [N_("Estimated cost"), N_("Sources of funding")]),
+    (gettext_noop("Strategic axes"), None),  # one sub-section per theme
+    (
+        gettext_noop("Implementation and coordination"),
+        [gettext_noop("Institutional arrangements"), gettext_noop("Role of partners")],
+    ),
+    (
+        gettext_noop("Monitoring and evaluation"),
+        [gettext_noop("Indicators and reporting"), gettext_noop("Reviews and evaluation")],
+    ),
+    (gettext_noop("Financing"), [gettext_noop("Estimated cost"), gettext_noop("Sources of funding")]),
 ]
 
 
@@ -98,7 +107,11 @@ def create_document(
 
 def _add_section(document, title, parent, by, body="", kind=Revision.Kind.CREATE, institution=None):
     order = (Section.objects.filter(document=document, parent=parent).aggregate(m=Max("order"))["m"] or 0) + 1
-    section = Section.objects.create(document=document, parent=parent, order=order, title=title, body=body)
+    body = _normalise(body)
+    status = Section.Status.DRAFTING if body else Section.Status.TO_DRAFT
+    section = Section.objects.create(
+        document=document, parent=parent, order=order, title=title, body=body, status=status
+    )
     revision = Revision.objects.create(
         section=section, number=1, kind=kind, title=title, body=body, author=by, institution=institution
     )
@@ -125,6 +138,8 @@ def move_section(section, *, parent, position, by):
                 raise ValidationError(_("A section cannot be moved inside itself."))
             ancestor = ancestor.parent
     with change_by(by):
+        # Only the position is written, on a fresh locked row: a text saved meanwhile is never put back.
+        moved = Section.objects.select_for_update().get(pk=section.pk)
         siblings = list(
             Section.objects.select_for_update()
             .filter(document_id=section.document_id, parent=parent)
@@ -132,15 +147,16 @@ def move_section(section, *, parent, position, by):
             .order_by("order", "pk")
         )
         position = max(1, min(position, len(siblings) + 1))
-        siblings.insert(position - 1, section)
-        section.parent = parent
+        siblings.insert(position - 1, moved)
+        moved.parent = parent
         for index, sibling in enumerate(siblings, 1):
-            if sibling.pk == section.pk:
-                sibling.order = index
-                sibling.save()
+            if sibling.pk == moved.pk:
+                moved.order = index
+                moved.save(update_fields=["parent", "order", "updated_at"])
             elif sibling.order != index:
                 Section.objects.filter(pk=sibling.pk).update(order=index)  # renumbering is not an edit
-    return section
+    section.parent, section.order = moved.parent, moved.order
+    return moved
 
 
 def delete_section(section, *, by):
@@ -209,6 +225,8 @@ def save_section_text(section, *, title, body, base_revision_id, by, message="",
                     conflict=merged_body, title_conflict=not title_clean, head=head, title=title, body=body
                 )
             body, title, merged = merged_body.text(), merged_title, True
+            if title == head.title and body == head.body:  # the edit was already in: nothing new to record
+                return SaveOutcome(revision=None, head=head, title=title, body=body)
             kind = Revision.Kind.MERGE if kind == Revision.Kind.EDIT else kind
         revision = _new_revision(locked, title=title, body=body, by=by, base=head, kind=kind, message=message)
     return SaveOutcome(revision=revision, merged=merged, head=revision, title=title, body=body)
@@ -248,9 +266,10 @@ def reanchor(section, body):
     """Follow every open comment and suggestion to where its passage now is, or mark it detached."""
     for model, open_status in ((Comment, Comment.Status.OPEN), (Suggestion, Suggestion.Status.OPEN)):
         changed = []
-        for item in model.objects.filter(section=section, status=open_status, detached=False).only(
-            "pk", "quote", "prefix", "suffix", "start", "detached"
-        ):
+        items = model.objects.filter(section=section, status=open_status, detached=False)
+        if model is Comment:
+            items = items.exclude(quote="")  # a comment on the whole section has no passage to follow
+        for item in items.only("pk", "quote", "prefix", "suffix", "start", "detached"):
             position = textops.find_anchor(body, item.quote, item.prefix, item.suffix, item.start)
             if position is None:
                 item.detached = True
@@ -268,6 +287,8 @@ def restore_revision(revision, *, by):
     """Make an earlier revision's text the current one, as a new revision (history only grows)."""
     with transaction.atomic():
         section = Section.objects.select_for_update().select_related("head", "document").get(pk=revision.section_id)
+        if section.head.title == revision.title and section.head.body == revision.body:
+            raise ValidationError(_("This revision's text is already the current text."))
         return _new_revision(
             section,
             title=revision.title,
@@ -302,7 +323,7 @@ def add_comment(section, *, body, by, quote="", start=None, parent=None, suggest
     if parent is not None:
         if parent.section_id != section.pk:
             raise ValidationError(_("This comment belongs to another section."))
-        parent = parent.parent or parent  # threads are one level deep
+        parent = Comment.objects.get(pk=parent.parent_id or parent.pk)  # threads are one level deep; fresh anchor
         quote, start, prefix, suffix, detached = (
             parent.quote,
             parent.start,
@@ -311,6 +332,8 @@ def add_comment(section, *, body, by, quote="", start=None, parent=None, suggest
             parent.detached,
         )
     elif suggestion is not None:
+        if suggestion.section_id != section.pk:
+            raise ValidationError(_("This suggestion belongs to another section."))
         quote, start, prefix, suffix, detached = "", suggestion.start, "", "", False
     else:
         start, prefix, suffix = _anchor(section, quote, start)
@@ -338,7 +361,8 @@ def _set_comment_status(comment, status, by):
     comment.status = status
     comment.resolved_by = by if status == Comment.Status.RESOLVED else None
     comment.resolved_at = timezone.now() if status == Comment.Status.RESOLVED else None
-    comment.save()
+    # Only these fields: a save of the section may have moved the anchor since `comment` was read.
+    comment.save(update_fields=["status", "resolved_by", "resolved_at", "updated_at"])
 
 
 def resolve_comment(comment, *, by):
@@ -360,14 +384,18 @@ def add_suggestion(section, *, kind, quote, start, replacement, reason, by):
         errors["quote"] = _("Select the passage to replace or delete.")
     if kind in (Suggestion.Kind.REPLACE, Suggestion.Kind.INSERT) and not replacement.strip():
         errors["replacement"] = _("Write the proposed text.")
-    if kind == Suggestion.Kind.REPLACE and replacement == quote:
+    if kind == Suggestion.Kind.REPLACE and replacement.strip() and replacement == quote:
         errors["replacement"] = _("The proposed text is the same as the passage.")
     if errors:
         raise ValidationError(errors)
-    if kind == Suggestion.Kind.INSERT:
-        quote = ""
     if kind == Suggestion.Kind.DELETE:
         replacement = ""
+    if kind == Suggestion.Kind.INSERT:
+        # The passage given for an insertion is the one the new text follows: the point is at its end.
+        if quote:
+            after, _prefix, _suffix = _anchor(section, quote, start)
+            start = after + len(quote)
+        quote = ""
     start, prefix, suffix = _anchor(section, quote, start)
     with change_by(by):
         return Suggestion.objects.create(
@@ -419,8 +447,14 @@ def _apply_suggestion(section, suggestion):
     if start is not None:
         return textops.apply_change(body, start, suggestion.quote, suggestion.replacement)
     base = suggestion.base
-    if base is not None and base.body[suggestion.start : suggestion.start + len(suggestion.quote)] == suggestion.quote:
-        proposed = textops.apply_change(base.body, suggestion.start, suggestion.quote, suggestion.replacement)
+    # The passage is gone from the current text: apply the change where it was in the revision the suggestion
+    # was made on (found there by its context: the recorded position may have followed later revisions), then
+    # merge that with the current text. Anything uncertain is refused.
+    at = None
+    if base is not None:
+        at = textops.find_anchor(base.body, suggestion.quote, suggestion.prefix, suggestion.suffix, suggestion.start)
+    if at is not None:
+        proposed = textops.apply_change(base.body, at, suggestion.quote, suggestion.replacement)
         result = textops.merge(base.body, proposed, body)
         if result.clean:
             return result.text()

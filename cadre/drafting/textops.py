@@ -18,6 +18,8 @@ _MERGE_SEPARATORS = re.compile(r"(\n|(?<=[.!?;:])[ \t]+)")
 _WORD_TOKENS = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 
 ANCHOR_CONTEXT = 32
+MIN_CONTEXT = 16  # characters of its old surroundings, on one side, that must still touch a passage found again
+UNIQUE_QUOTE_LENGTH = 20  # a passage this long, found once, is the same passage whatever its neighbours
 WORKSHOP_WIDTH = 80
 
 
@@ -129,16 +131,29 @@ def find_anchor(text: str, quote: str, prefix: str, suffix: str, start: int) -> 
     """
     if not quote:
         return _find_point(text, prefix, suffix, start)
-    best, best_score = None, None
+    occurrences = []
     position = text.find(quote)
     while position != -1:
         before = text[max(0, position - len(prefix)) : position]
         after = text[position + len(quote) : position + len(quote) + len(suffix)]
-        score = (_common_suffix(before, prefix) + _common_prefix(after, suffix), -abs(position - start))
-        if best_score is None or score > best_score:
-            best, best_score = position, score
+        kept_before, kept_after = _common_suffix(before, prefix), _common_prefix(after, suffix)
+        # The same words elsewhere are not the passage: one side of its old surroundings must still touch it.
+        recognised = (
+            kept_before >= min(len(prefix), MIN_CONTEXT)
+            and bool(prefix)
+            or (kept_after >= min(len(suffix), MIN_CONTEXT) and bool(suffix))
+        )
+        occurrences.append((recognised, kept_before + kept_after, -abs(position - start), position))
         position = text.find(quote, position + 1)
-    return best
+    if not occurrences:
+        return None
+    recognised, _kept, _distance, best = max(occurrences)
+    if recognised or not (prefix or suffix):
+        return best
+    # Its neighbours were rewritten but the passage was not: a long passage found once is the same passage.
+    if len(occurrences) == 1 and len(quote) >= UNIQUE_QUOTE_LENGTH:
+        return best
+    return None
 
 
 def _find_point(text, prefix, suffix, start):
@@ -197,7 +212,8 @@ def number_sections(sections) -> list:
 
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_)(?=\S)(.+?)(?<=\S)\1")
+# Underscores mark emphasis only at word boundaries: point_focal@… keeps its underscores.
+_EMPHASIS = re.compile(r"(\*\*|\*)(?=\S)(.+?)(?<=\S)\1|(?<!\w)(__|_)(?=\S)(.+?)(?<=\S)\3(?!\w)")
 _FOOTNOTE_DEF = re.compile(r"^\[\^([^\]]+)\]:\s*")
 _FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]")
 
@@ -207,7 +223,7 @@ def plain_line(line: str) -> str:
     line = _LINK.sub(r"\1", line)
     line = _FOOTNOTE_DEF.sub(r"[\1] ", line)
     line = _FOOTNOTE_REF.sub(r"[\1]", line)
-    return _EMPHASIS.sub(r"\2", line)
+    return _EMPHASIS.sub(lambda match: match.group(2) if match.group(1) else match.group(4), line)
 
 
 def workshop_lines(body: str, width: int = WORKSHOP_WIDTH) -> list[str]:

@@ -1,7 +1,9 @@
 from django import template
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from cadre.core.models import localized
+from cadre.core.navigation import workspace_tabs as registered
 from cadre.core.text import render_markdown
 
 register = template.Library()
@@ -36,3 +38,21 @@ def query_with(context, **changes):
 def can(membership, capability):
     """{% if membership|can:"edit_workplan" %}: asks the membership, never the role."""
     return bool(membership) and membership.can(capability)
+
+
+@register.simple_tag(takes_context=True)
+def workspace_tabs(context, workspace, membership):
+    """The tabs other apps add to a workspace's navigation: (label, url, current) for this member."""
+    match = context["request"].resolver_match
+    current_app = match.app_name if match else ""
+    return [
+        (tab.label, reverse(tab.url_name, args=[workspace.slug]), tab.app_name == current_app)
+        for tab in registered()
+        if membership and membership.can(tab.capability)
+    ]
+
+
+@register.simple_tag
+def section_markdown(text, key=""):
+    """A strategy section's text: Markdown with footnotes, anchors kept unique on a page of many sections."""
+    return mark_safe(render_markdown(text, footnotes=True, doc_id=f"s{key}" if key else ""))  # noqa: S308 — nh3

@@ -1,0 +1,251 @@
+"""Documents: list, create, import, outline, reading and workshop views, export, structure."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from cadre.core.services import save_form
+from cadre.core.views import render_page
+from cadre.workspaces.queries import get_workspace_for_user
+
+from .. import queries, services, textops
+from ..forms import DocumentCreateForm, DocumentForm, ImportForm, MoveForm, SectionCreateForm
+from ..models import Section
+from .common import apply_errors, context_for, form_page
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "md": "text/markdown; charset=utf-8",
+}
+
+
+@login_required
+def document_list(request, slug):
+    workspace = get_workspace_for_user(request.user, slug)
+    context = {
+        "workspace": workspace,
+        "membership": workspace.membership,
+        "documents": list(queries.documents_of(workspace)),
+        "can_manage": workspace.membership.can("manage_documents"),
+    }
+    return render(request, "drafting/document_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_create(request, slug):
+    workspace = get_workspace_for_user(request.user, slug, "manage_documents")
+    form = DocumentCreateForm(request.POST or None, initial={"language": "fr"})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        document = services.create_document(
+            workspace,
+            by=request.user,
+            title_fr=data["title_fr"],
+            title_en=data["title_en"],
+            kind=data["kind"],
+            language=data["language"],
+            from_template=data["from_template"],
+        )
+        messages.success(request, _("The document “%(name)s” was created.") % {"name": document})
+        return redirect(document.get_absolute_url())
+    return form_page(request, workspace, form, _("New document"), cancel_url=_list_url(workspace))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_import(request, slug):
+    from ..exchange import import_docx
+
+    workspace = get_workspace_for_user(request.user, slug, "manage_documents")
+    form = ImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            document = import_docx(
+                workspace, form.cleaned_data["file"], by=request.user, title=form.cleaned_data["title"] or None
+            )
+        except ValidationError as error:
+            form.add_error("file", error.messages)
+        else:
+            count = document.sections.count()
+            messages.success(
+                request, _("“%(name)s” was imported: %(count)s sections.") % {"name": document, "count": count}
+            )
+            return redirect(document.get_absolute_url())
+    return form_page(
+        request, workspace, form, _("Import a Word document"), cancel_url=_list_url(workspace), multipart=True
+    )
+
+
+def _list_url(workspace):
+    return reverse("drafting:documents", args=[workspace.slug])
+
+
+@login_required
+def document_detail(request, slug, document_slug):
+    document = queries.get_document_for_user(request.user, slug, document_slug)
+    membership = document.workspace.membership
+    outline = queries.outline_of(document)
+    for section in outline:
+        section.editable = queries.can_edit_section(membership, section) if membership.can("draft") else False
+    releases = list(queries.releases_of(document))
+    context = context_for(document, outline=outline, releases=releases)
+    context["status_counts"] = _status_counts(outline)
+    return render(request, "drafting/document.html", context)
+
+
+def _status_counts(outline):
+    counts = {status: 0 for status, _label in Section.Status.choices}
+    for section in outline:
+        counts[section.status] += 1
+    return [(Section.Status(status).label, status, count) for status, count in counts.items()]
+
+
+@login_required
+def document_read(request, slug, document_slug):
+    """The whole current text, for reading (on a phone too)."""
+    document = queries.get_document_for_user(request.user, slug, document_slug)
+    return render(
+        request, "drafting/document_read.html", context_for(document, sections=queries.sections_with_text(document))
+    )
+
+
+@login_required
+def workshop(request, slug, document_slug):
+    """The whole document with line numbers that are the same for everyone in the room."""
+    document = queries.get_document_for_user(request.user, slug, document_slug)
+    sections = queries.sections_with_text(document)
+    for section in sections:
+        section.lines = list(enumerate(textops.workshop_lines(section.body), 1))
+    context = context_for(document, sections=sections, can_suggest=document.workspace.membership.can("suggest"))
+    return render(request, "drafting/workshop.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def document_edit(request, slug, document_slug):
+    document = queries.get_document_for_user(request.user, slug, document_slug, "manage_documents")
+    form = DocumentForm(request.POST or None, instance=document)
+    if request.method == "POST" and form.is_valid():
+        save_form(form, by=request.user)
+        messages.success(request, _("The document was saved."))
+        return redirect(document.get_absolute_url())
+    return form_page(request, document.workspace, form, _("Edit the document"), cancel_url=document.get_absolute_url())
+
+
+@login_required
+def export(request, slug, document_slug):
+    from .. import exchange
+
+    document = queries.get_document_for_user(request.user, slug, document_slug)
+    fmt = request.GET.get("format", "docx")
+    if fmt not in CONTENT_TYPES:
+        messages.error(request, _("Unknown export format."))
+        return redirect(document.get_absolute_url())
+    release = None
+    if request.GET.get("release"):
+        release = queries.get_release_for_user(request.user, slug, document_slug, _int(request.GET["release"]))
+    line_numbers = request.GET.get("line_numbers") == "1"
+    if fmt == "docx":
+        content = exchange.export_docx(document, release=release, line_numbers=line_numbers)
+    elif fmt == "pdf":
+        content = exchange.export_pdf(document, release=release, line_numbers=line_numbers)
+    else:
+        content = exchange.export_markdown(document, release=release).encode()
+    name = slugify(f"{document.slug} {release.name if release else ''}")[:80] or "document"
+    response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_create(request, slug, document_slug):
+    document = queries.get_document_for_user(request.user, slug, document_slug, "manage_documents")
+    form = SectionCreateForm(request.POST or None, document=document, initial={"parent": request.GET.get("parent")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            section = services.add_section(document, title=data["title"], parent=data["parent"], by=request.user)
+            if data.get("position"):
+                services.move_section(section, parent=data["parent"], position=data["position"], by=request.user)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The section “%(name)s” was added.") % {"name": section.title})
+            return redirect(section.get_absolute_url())
+    return form_page(request, document.workspace, form, _("New section"), cancel_url=document.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_move(request, slug, document_slug, pk):
+    section = queries.get_section_for_user(request.user, slug, document_slug, pk, "manage_documents")
+    document = section.document
+    form = MoveForm(
+        request.POST or None,
+        document=document,
+        section=section,
+        initial={"parent": section.parent_id, "position": section.order},
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.move_section(
+                section, parent=form.cleaned_data["parent"], position=form.cleaned_data["position"], by=request.user
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, _("The section was moved; numbers follow."))
+            return redirect(document.get_absolute_url())
+    title = _("Move “%(name)s”") % {"name": section.title}
+    return form_page(request, document.workspace, form, title, cancel_url=document.get_absolute_url())
+
+
+@login_required
+@require_POST
+def section_step(request, slug, document_slug, pk):
+    """Move a section one place up or down among its siblings (the outline's arrows)."""
+    section = queries.get_section_for_user(request.user, slug, document_slug, pk, "manage_documents")
+    step = -1 if request.POST.get("direction") == "up" else 1
+    services.move_section(section, parent=section.parent, position=max(1, section.order + step), by=request.user)
+    if request.htmx:
+        document = section.document
+        outline = queries.outline_of(document)
+        for item in outline:
+            item.editable = True
+        context = context_for(document, outline=outline, releases=[])
+        return render_page(request, "drafting/document.html", context, partial="outline")
+    return redirect(section.document.get_absolute_url())
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_delete(request, slug, document_slug, pk):
+    section = queries.get_section_for_user(request.user, slug, document_slug, pk, "manage_documents")
+    document = section.document
+    if request.method == "POST":
+        try:
+            services.delete_section(section, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return redirect(section.get_absolute_url())
+        messages.success(request, _("“%(name)s” was deleted.") % {"name": section.title})
+        return redirect(document.get_absolute_url())
+    context = context_for(document, object=section.title, cancel_url=section.get_absolute_url())
+    context["warning"] = _("Only an empty section, without sub-sections, history or discussion, can be deleted.")
+    return render(request, "workspaces/confirm_delete.html", context)
