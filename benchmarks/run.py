@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-BUDGET_MS = 100.0
+BUDGET_MS = 100.0  # the foundation's pages; drafting pages hold a whole strategy and get drafting_pages.BUDGET_MS
 WARMUPS = 3
 SEED = 2016
 
@@ -70,6 +70,9 @@ from cadre.workspaces.models import (  # noqa: E402
     Workspace,
 )
 from cadre.workspaces.roles import Role  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import drafting_pages  # noqa: E402
 
 User = get_user_model()
 D = datetime.date
@@ -187,6 +190,7 @@ def build_small():
     Membership.objects.create(
         user=secretariat, workspace=probe, role=Role.SECRETARIAT, institution=authority, valid_from=D(2016, 1, 1)
     )
+    drafting_pages.build_small(PROBE, SECRETARIAT)
     # One recorded change by the secretariat, so the filtered history is not empty on the small data set either.
     with change_by(secretariat):
         first = WorkplanActivity.objects.get(workspace__slug=MAIN, number=1)
@@ -481,6 +485,7 @@ def dataset_summary():
 
 
 LIST, WATCH = "list", "watch"
+BUDGETS = {}  # page name → its own p95 budget in ms, where it differs from BUDGET_MS
 
 
 def pages():
@@ -514,7 +519,12 @@ def pages():
         ("institutions, by type", reverse("directory:institutions") + "?kind=ministry", True, LIST),
         ("institution detail", reverse("directory:institution", args=[ministry.pk]), True, LIST),
         ("places", reverse("directory:places"), True, LIST),
+        *[(name, url, True, LIST) for name, url in drafting_pages.pages(PROBE)],
     ]
+
+
+def _budgets():
+    return {name: drafting_pages.BUDGET_MS for name, _url in drafting_pages.pages(PROBE)}
 
 
 def clients():
@@ -576,9 +586,11 @@ def main():
         started = time.perf_counter()
         with transaction.atomic():
             grow(rng)
+            drafting_pages.grow(rng, PROBE)
         print(f"Large data set (+{time.perf_counter() - started:.1f} s): {dataset_summary()}")
         large = query_counts(page_list)
         times = timings(page_list, args.requests)
+        BUDGETS.update(_budgets())
     finally:
         connection.close()
 
@@ -591,9 +603,10 @@ def main():
     for name, _url, _signed, check in page_list:
         median, p95 = times[name]
         flag = ""
-        if p95 >= BUDGET_MS:
+        budget = BUDGETS.get(name, BUDGET_MS)
+        if p95 >= budget:
             flag = "  ← too slow"
-            problems.append(f"{name}: p95 {p95:.1f} ms ≥ {BUDGET_MS:.0f} ms")
+            problems.append(f"{name}: p95 {p95:.1f} ms ≥ {budget:.0f} ms")
         if check and small[name] != large[name]:
             flag += "  ← queries depend on size"
             difference = f"{name}: {small[name]} queries on the small data set, {large[name]} on the large one"
@@ -607,7 +620,7 @@ def main():
         for problem in problems:
             print(f"  - {problem}")
         return 1
-    print(f"OK: every page's p95 is under {BUDGET_MS:.0f} ms and every list page's query count is size-independent.")
+    print("OK: every page's p95 is under its budget and every list page's query count is size-independent.")
     return 0
 
 

@@ -1,9 +1,11 @@
 """Safe rendering of user text: CommonMark by markdown-it-py, then cleaned by nh3 whatever the parser let by."""
 
+import hashlib
 import unicodedata
 from functools import lru_cache
 
 import nh3
+from django.core.cache import cache
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -77,3 +79,35 @@ def sort_key(value: str) -> str:
     """Alphabetical order as readers expect it in French and English: accents and case do not count."""
     decomposed = unicodedata.normalize("NFKD", value)
     return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+
+
+def render_markdown_cached(texts: dict, *, footnotes: bool = True) -> dict:
+    """HTML for many texts at once ({key: text} → {key: html}), through the cache.
+
+    The cache key is a digest of the text and the rendering options, so an entry can never be stale; a page
+    of 300 sections costs one cache round trip and renders only what changed.
+    """
+    digests = {key: _digest(text, footnotes, key) for key, text in texts.items()}
+    found = cache.get_many(list(set(digests.values())))
+    missing = {}
+    rendered = {}
+    for key, text in texts.items():
+        html = found.get(digests[key])
+        if html is None:
+            html = render_markdown(text, footnotes=footnotes, doc_id=f"s{key}" if footnotes else "")
+            missing[digests[key]] = html
+        rendered[key] = html
+    if missing:
+        cache.set_many(missing, timeout=CACHE_SECONDS)
+    return rendered
+
+
+CACHE_SECONDS = 7 * 24 * 3600
+
+
+def _digest(text, footnotes, key):
+    material = f"{RENDER_VERSION}|{int(footnotes)}|{key}|{text}".encode()
+    return "md:" + hashlib.blake2b(material, digest_size=16).hexdigest()
+
+
+RENDER_VERSION = 1  # bump when the rendering rules change, so that cached HTML is rendered again

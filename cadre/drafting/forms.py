@@ -47,19 +47,21 @@ class ImportForm(forms.Form):
 def _parent_choices(document, exclude=None):
     from . import queries
 
+    sections = queries.titles_of(document)
+    parents = {section.pk: section.parent_id for section in sections}
     choices = [("", _("— top level (a chapter) —"))]
-    for section in queries.outline_of(document):
-        if exclude is not None and _is_within(section, exclude):
+    for section in sections:
+        if exclude is not None and _is_within(section.pk, exclude.pk, parents):
             continue
         choices.append((str(section.pk), f"{'  ' * (section.level - 1)}{section.number} {section.title}"))
     return choices
 
 
-def _is_within(section, ancestor):
-    while section is not None:
-        if section.pk == ancestor.pk:
+def _is_within(pk, ancestor_pk, parents):
+    while pk is not None:
+        if pk == ancestor_pk:
             return True
-        section = getattr(section, "parent", None)
+        pk = parents.get(pk)
     return False
 
 

@@ -6,7 +6,8 @@ institution or where they are a named drafter; the secretariat edits all.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from cadre.workspaces.queries import get_workspace_for_user
@@ -98,19 +99,43 @@ def get_release_for_user(user, slug, document_slug, release_id, capability="view
 
 def outline_of(document):
     """Every section in reading order, numbered, with its counts of open comments and suggestions."""
+    open_comments = (
+        Comment.objects.filter(section=OuterRef("pk"), status=Comment.Status.OPEN, parent=None)
+        .order_by()
+        .values("section")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    open_suggestions = (
+        Suggestion.objects.filter(section=OuterRef("pk"), status=Suggestion.Status.OPEN)
+        .order_by()
+        .values("section")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     sections = (
         Section.objects.filter(document=document)
-        .select_related("lead_institution", "head__author")
-        .defer("body", "head__body")
+        .select_related("lead_institution")
+        .defer("body", "lead_institution__website")
         .annotate(
-            open_comments=Count(
-                "comments", filter=Q(comments__status=Comment.Status.OPEN, comments__parent=None), distinct=True
-            ),
-            open_suggestions=Count("suggestions", filter=Q(suggestions__status=Suggestion.Status.OPEN), distinct=True),
+            open_comments=Coalesce(Subquery(open_comments), 0),
+            open_suggestions=Coalesce(Subquery(open_suggestions), 0),
         )
-        .prefetch_related("themes", "drafters")
+        .prefetch_related("drafters")
     )
     return _numbered(document, sections)
+
+
+def titles_of(document):
+    """Every section numbered, with its title only (menus, numbers of a list)."""
+    return textops.number_sections(
+        list(Section.objects.filter(document=document).only("pk", "parent_id", "order", "title"))
+    )
+
+
+def section_numbers(document) -> dict:
+    """{section id: number} for the whole document, in one light query."""
+    return {section.pk: section.number for section in titles_of(document)}
 
 
 def _numbered(document, sections):

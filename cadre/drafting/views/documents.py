@@ -14,10 +14,10 @@ from cadre.core.services import save_form
 from cadre.core.views import render_page
 from cadre.workspaces.queries import get_workspace_for_user
 
-from .. import queries, services, textops
+from .. import queries, services
 from ..forms import DocumentCreateForm, DocumentForm, ImportForm, MoveForm, SectionCreateForm
 from ..models import Section
-from .common import apply_errors, context_for, form_page
+from .common import apply_errors, attach_html, attach_workshop_lines, context_for, form_page, outline_html
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -96,7 +96,10 @@ def document_detail(request, slug, document_slug):
     for section in outline:
         section.editable = queries.can_edit_section(membership, section) if membership.can("draft") else False
     releases = list(queries.releases_of(document))
-    context = context_for(document, outline=outline, releases=releases)
+    can_manage = membership.can("manage_documents")
+    context = context_for(
+        document, outline=outline, outline_html=outline_html(outline, can_manage=can_manage), releases=releases
+    )
     context["status_counts"] = _status_counts(outline)
     return render(request, "drafting/document.html", context)
 
@@ -112,18 +115,16 @@ def _status_counts(outline):
 def document_read(request, slug, document_slug):
     """The whole current text, for reading (on a phone too)."""
     document = queries.get_document_for_user(request.user, slug, document_slug)
-    return render(
-        request, "drafting/document_read.html", context_for(document, sections=queries.sections_with_text(document))
-    )
+    sections = queries.sections_with_text(document)
+    attach_html(sections)
+    return render(request, "drafting/document_read.html", context_for(document, sections=sections))
 
 
 @login_required
 def workshop(request, slug, document_slug):
     """The whole document with line numbers that are the same for everyone in the room."""
     document = queries.get_document_for_user(request.user, slug, document_slug)
-    sections = queries.sections_with_text(document)
-    for section in sections:
-        section.lines = list(enumerate(textops.workshop_lines(section.body), 1))
+    sections = attach_workshop_lines(queries.sections_with_text(document))
     context = context_for(document, sections=sections, can_suggest=document.workspace.membership.can("suggest"))
     return render(request, "drafting/workshop.html", context)
 
@@ -218,19 +219,23 @@ def section_move(request, slug, document_slug, pk):
 
 @login_required
 @require_POST
-def section_step(request, slug, document_slug, pk):
-    """Move a section one place up or down among its siblings (the outline's arrows)."""
-    section = queries.get_section_for_user(request.user, slug, document_slug, pk, "manage_documents")
-    step = -1 if request.POST.get("direction") == "up" else 1
-    services.move_section(section, parent=section.parent, position=max(1, section.order + step), by=request.user)
+def section_step(request, slug, document_slug):
+    """Move a section one place up or down among its siblings (the outline's arrows: one form for all)."""
+    document = queries.get_document_for_user(request.user, slug, document_slug, "manage_documents")
+    pk, _sep, direction = request.POST.get("move", "").partition(":")
+    section = queries.get_section_for_user(request.user, slug, document_slug, _int(pk), "manage_documents")
+    siblings = list(
+        Section.objects.filter(document=document, parent=section.parent_id)
+        .order_by("order", "pk")
+        .values_list("pk", flat=True)
+    )
+    position = siblings.index(section.pk) + 1 + (-1 if direction == "up" else 1)
+    services.move_section(section, parent=section.parent, position=max(1, position), by=request.user)
     if request.htmx:
-        document = section.document
         outline = queries.outline_of(document)
-        for item in outline:
-            item.editable = True
-        context = context_for(document, outline=outline, releases=[])
+        context = context_for(document, outline=outline, outline_html=outline_html(outline, can_manage=True))
         return render_page(request, "drafting/document.html", context, partial="outline")
-    return redirect(section.document.get_absolute_url())
+    return redirect(document.get_absolute_url())
 
 
 @login_required

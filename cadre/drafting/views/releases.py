@@ -18,7 +18,7 @@ from cadre.directory.models import Institution
 from .. import queries, services, textops
 from ..forms import AdoptionForm, DiscussionFilterForm, ReleaseForm, SignOffForm
 from ..models import Release
-from .common import apply_errors, context_for, form_page
+from .common import apply_errors, attach_html, context_for, form_page
 
 
 @login_required
@@ -60,7 +60,7 @@ def release_detail(request, slug, document_slug, release_id):
     context = context_for(
         document,
         release=release,
-        sections=release.content,
+        sections=attach_html([dict(item) for item in release.content], key="id"),
         signoffs=list(queries.signoffs_of(release)),
         signoff_form=SignOffForm(institutions=institutions, initial={"institution": membership.institution_id})
         if institutions.exists()
@@ -93,7 +93,7 @@ def signoff(request, slug, document_slug, release_id):
     context = context_for(
         document,
         release=release,
-        sections=release.content,
+        sections=attach_html([dict(item) for item in release.content], key="id"),
         signoffs=list(queries.signoffs_of(release)),
         signoff_form=form,
         other_releases=[],
@@ -211,7 +211,7 @@ def discussion(request, slug, document_slug):
         theme_id=criteria.get("theme") or None,
     )
     page = Paginator(comments, 50).get_page(request.GET.get("page"))
-    numbers = {s.pk: s.number for s in queries.outline_of(document)} if page.object_list else {}
+    numbers = queries.section_numbers(document) if page.object_list else {}
     for comment in page.object_list:
         comment.section_number = numbers.get(comment.section_id, "")
     context = context_for(document, filters=filters, page=page)
@@ -223,14 +223,21 @@ def dispositions(request, slug, document_slug):
     """How every suggestion and comment was handled: the annex committees publish."""
     document = queries.get_document_for_user(request.user, slug, document_slug)
     suggestions, comments = queries.dispositions_of(document)
-    numbers = {s.pk: s.number for s in queries.outline_of(document)}
-    suggestions, comments = list(suggestions), list(comments)
-    for item in suggestions + comments:
-        item.section_number = numbers.get(item.section_id, "")
+    numbers = queries.section_numbers(document)
     if request.GET.get("format") == "csv":
+        suggestions, comments = list(suggestions), list(comments)
+        for item in suggestions + comments:
+            item.section_number = numbers.get(item.section_id, "")
         return _dispositions_csv(document, suggestions, comments)
+    # On screen a page at a time (a strategy gathers thousands of remarks); the CSV holds them all.
+    suggestion_page = Paginator(suggestions, 100).get_page(request.GET.get("sp"))
+    comment_page = Paginator(comments, 100).get_page(request.GET.get("cp"))
+    for item in [*suggestion_page.object_list, *comment_page.object_list]:
+        item.section_number = numbers.get(item.section_id, "")
     return render(
-        request, "drafting/dispositions.html", context_for(document, suggestions=suggestions, comments=comments)
+        request,
+        "drafting/dispositions.html",
+        context_for(document, suggestion_page=suggestion_page, comment_page=comment_page),
     )
 
 

@@ -13,11 +13,12 @@ from cadre.core.views import render_page
 from .. import queries, services, textops
 from ..forms import CommentForm, SectionDetailsForm, SectionTextForm, SuggestionForm
 from ..models import Comment, Revision, Suggestion
-from .common import apply_errors, context_for, form_page
+from .common import apply_errors, attach_html, context_for, form_page
 
 
 def _section_context(section, membership, **extra):
     section.number = queries.section_number(section)
+    attach_html([section])
     threads = list(queries.threads_of(section))
     suggestions = list(queries.suggestions_of(section))
     for suggestion in suggestions:
