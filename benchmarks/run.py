@@ -72,6 +72,7 @@ from cadre.workspaces.models import (  # noqa: E402
 from cadre.workspaces.roles import Role  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
+import drafting_exchange  # noqa: E402
 import drafting_pages  # noqa: E402
 
 User = get_user_model()
@@ -591,6 +592,8 @@ def main():
         large = query_counts(page_list)
         times = timings(page_list, args.requests)
         BUDGETS.update(_budgets())
+        print()
+        problems += drafting_exchange.run(print)  # DOCX and PDF export of a ~150-page strategy
     finally:
         connection.close()
 

@@ -1,6 +1,7 @@
 """Safe rendering of user text: CommonMark by markdown-it-py, then cleaned by nh3 whatever the parser let by."""
 
 import hashlib
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -34,13 +35,13 @@ ALLOWED_TAGS = {
     "sup",
     "sub",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align", "style"}, "td": {"align", "style"}}
 # Footnotes add a closing list of notes with anchors between the call and the note.
 FOOTNOTE_TAGS = ALLOWED_TAGS | {"section"}
 FOOTNOTE_ATTRIBUTES = {
     "a": {"href", "title", "id", "class"},
-    "th": {"align"},
-    "td": {"align"},
+    "th": {"align", "style"},
+    "td": {"align", "style"},
     "li": {"id", "class"},
     "sup": {"class"},
     "section": {"class"},
@@ -66,13 +67,19 @@ def render_markdown(text: str, *, footnotes: bool = False, doc_id: str = "") -> 
     if not text:
         return ""
     html = _parser(footnotes).render(text, {"docId": doc_id} if doc_id else None)
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=FOOTNOTE_TAGS if footnotes else ALLOWED_TAGS,
         attributes=FOOTNOTE_ATTRIBUTES if footnotes else ALLOWED_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
+        filter_style_properties={"text-align"},  # a table column's alignment, nothing else
     )
+    # The Content-Security-Policy forbids style attributes: a column's alignment becomes a class.
+    return _ALIGNMENT.sub(r'class="align-\1"', clean)
+
+
+_ALIGNMENT = re.compile(r'style="text-align:\s*(left|right|center);?"')
 
 
 def sort_key(value: str) -> str:
@@ -110,4 +117,4 @@ def _digest(text, footnotes, key):
     return "md:" + hashlib.blake2b(material, digest_size=16).hexdigest()
 
 
-RENDER_VERSION = 1  # bump when the rendering rules change, so that cached HTML is rendered again
+RENDER_VERSION = 2  # bump when the rendering rules change, so that cached HTML is rendered again

@@ -140,10 +140,12 @@ def test_text_typed_before_a_dropped_connection_is_offered_back(site, section):
 
     again = context.new_page()
     again.goto(_edit_url(site, section))
-    expect(again.get_by_text(french("A text you were typing here was not saved (the connection may have dropped)."))
-           ).to_be_visible()
+    expect(
+        again.get_by_text(french("A text you were typing here was not saved (the connection may have dropped)."))
+    ).to_be_visible()
     again.get_by_role("button", name=french("Bring my unsaved text back")).click()
-    expect(again.get_by_role("textbox", name=french("Text"))).to_have_value(BODY + "\nUn paragraphe écrit dans le train.\n")
+    typed = BODY + "\nUn paragraphe écrit dans le train.\n"
+    expect(again.get_by_role("textbox", name=french("Text"))).to_have_value(typed)
     _save(again)
     assert "Un paragraphe écrit dans le train." in Section.objects.get(pk=section.pk).body
     # Once saved, the kept text is forgotten: the editor no longer offers it.
@@ -163,7 +165,8 @@ def test_expert_comments_and_suggests_on_a_phone_and_drafter_accepts(site, secti
     # Selecting a passage fills in the passage of both forms.
     expert.evaluate(
         """() => {
-            const paragraph = [...document.querySelectorAll('#section-body p')].find(p => p.textContent.includes('Agadez'));
+            const paragraphs = [...document.querySelectorAll('#section-body p')];
+            const paragraph = paragraphs.find(p => p.textContent.includes('Agadez'));
             const node = paragraph.firstChild; const start = node.textContent.indexOf("La région d'Agadez");
             const range = document.createRange(); range.setStart(node, start); range.setEnd(node, start + 18);
             const selection = window.getSelection(); selection.removeAllRanges(); selection.addRange(range);
@@ -202,10 +205,10 @@ def test_expert_comments_and_suggests_on_a_phone_and_drafter_accepts(site, secti
 
 XSS = [
     "<script>window.__xss = 1</script>",
-    "<img src=x onerror=\"window.__xss = 2\">",
+    '<img src=x onerror="window.__xss = 2">',
     "[clic](javascript:window.__xss=3)",
-    "<svg onload=\"window.__xss = 4\"></svg>",
-    "<a href=\"javascript:window.__xss=5\">lien</a>",
+    '<svg onload="window.__xss = 4"></svg>',
+    '<a href="javascript:window.__xss=5">lien</a>',
 ]
 
 
@@ -215,8 +218,13 @@ def test_script_typed_in_a_section_comment_or_suggestion_never_runs(site, sectio
 
     expert = get_user_model().objects.get(email=EXPERT)
     payload = "\n\n".join(XSS)
-    services.save_section_text(section, title="Contexte <script>window.__xss=9</script>", body=BODY + "\n" + payload,
-                               base_revision_id=section.head_id, by=get_user_model().objects.get(email=SECRETARIAT))
+    services.save_section_text(
+        section,
+        title="Contexte <script>window.__xss=9</script>",
+        body=BODY + "\n" + payload,
+        base_revision_id=section.head_id,
+        by=get_user_model().objects.get(email=SECRETARIAT),
+    )
     section.refresh_from_db()
     services.add_comment(section, body=payload, by=expert)
     services.add_suggestion(section, kind="insert", quote="", start=0, replacement=payload, reason=payload, by=expert)
@@ -228,8 +236,15 @@ def test_script_typed_in_a_section_comment_or_suggestion_never_runs(site, sectio
     site.sign_in(page, SECRETARIAT)
     document = section.document
     base = f"{site.url}/w/{document.workspace.slug}/documents/{document.slug}/"
-    for address in (section.get_absolute_url(), f"{section.get_absolute_url()}history/", "", "read/", "workshop/",
-                    "discussion/", "dispositions/"):
+    for address in (
+        section.get_absolute_url(),
+        f"{section.get_absolute_url()}history/",
+        "",
+        "read/",
+        "workshop/",
+        "discussion/",
+        "dispositions/",
+    ):
         page.goto(f"{site.url}{address}" if address.startswith("/") else base + address)
         for link in page.locator("a[href^='javascript']").all():
             raise AssertionError(f"a javascript: link reached the page: {link.get_attribute('href')}")
@@ -245,10 +260,17 @@ def test_drafting_pages_have_no_serious_accessibility_fault(site, section, viewp
     site.sign_in(page, SECRETARIAT)
     document = section.document
     base = f"{site.url}/w/{document.workspace.slug}/documents/"
-    for address in ("", f"{document.slug}/", f"{document.slug}/read/", f"{document.slug}/workshop/",
-                    f"{document.slug}/s/{section.pk}/", f"{document.slug}/s/{section.pk}/edit/",
-                    f"{document.slug}/s/{section.pk}/history/", f"{document.slug}/dispositions/",
-                    f"{document.slug}/discussion/"):
+    for address in (
+        "",
+        f"{document.slug}/",
+        f"{document.slug}/read/",
+        f"{document.slug}/workshop/",
+        f"{document.slug}/s/{section.pk}/",
+        f"{document.slug}/s/{section.pk}/edit/",
+        f"{document.slug}/s/{section.pk}/history/",
+        f"{document.slug}/dispositions/",
+        f"{document.slug}/discussion/",
+    ):
         page.goto(base + address)
         violations = run_axe(page)
         assert not violations, format_violations(address or "the document list", violations)

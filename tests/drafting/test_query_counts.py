@@ -37,18 +37,35 @@ def _more_discussion(world, draft, section=None):
         child.lead_institution = institution
         child.save()
         child.themes.add(world.theme)
-        services.save_section_text(child, title=child.title, body=f"Texte {index}. Deuxième phrase.",
-                                   base_revision_id=child.head_id, by=secretariat)
+        services.save_section_text(
+            child,
+            title=child.title,
+            body=f"Texte {index}. Deuxième phrase.",
+            base_revision_id=child.head_id,
+            by=secretariat,
+        )
         section.refresh_from_db()
-        services.save_section_text(section, title=section.title, body=section.body + f"\nAjout {index}.\n",
-                                   base_revision_id=section.head_id, by=secretariat)
+        services.save_section_text(
+            section,
+            title=section.title,
+            body=section.body + f"\nAjout {index}.\n",
+            base_revision_id=section.head_id,
+            by=secretariat,
+        )
         section.refresh_from_db()
         comment = services.add_comment(section, body=f"Remarque {index}", quote="Le Niger", start=0, by=person)
         services.add_comment(section, body="Réponse", parent=comment, by=expert)
         if index == 0:
             services.resolve_comment(comment, by=secretariat)
-        suggestion = services.add_suggestion(section, kind="replace", quote="premier", start=None,
-                                             replacement=f"1er ({index})", reason="Court.", by=person)
+        suggestion = services.add_suggestion(
+            section,
+            kind="replace",
+            quote="premier",
+            start=None,
+            replacement=f"1er ({index})",
+            reason="Court.",
+            by=person,
+        )
         services.add_comment(section, body="Pourquoi ?", suggestion=suggestion, by=secretariat)
         if index == 1:
             services.reject_suggestion(suggestion, by=secretariat, reason="Non.")

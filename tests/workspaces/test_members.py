@@ -237,9 +237,7 @@ def test_member_end_of_a_former_member_says_when_they_left_and_changes_nothing(w
     membership.save()
     client = world.client("secretariat")
     before = db_snapshot()
-    response = client.post(
-        reverse("workspaces:member_end", args=[world.workspace.slug, membership.pk]), follow=True
-    )
+    response = client.post(reverse("workspaces:member_end", args=[world.workspace.slug, membership.pk]), follow=True)
     assert "30 avril 2017" in text_of(response)
     assert db_snapshot() == before
 
