@@ -23,6 +23,9 @@ run: install compile-messages
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input -v0
 	DEBUG=1 $(BIN)/python manage.py load_demo
 	@echo "Cadre is on http://127.0.0.1:$(PORT)/ — sign in with one of the accounts above. Ctrl-C stops it."
+	@# The task worker (large imports) runs beside the server and stops with it.
+	@DEBUG=1 $(BIN)/python manage.py db_worker --no-reload -v0 > var/worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install

@@ -74,6 +74,7 @@ from cadre.workspaces.roles import Role  # noqa: E402
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import drafting_exchange  # noqa: E402
 import drafting_pages  # noqa: E402
+import mapping_import  # noqa: E402
 
 User = get_user_model()
 D = datetime.date
@@ -571,6 +572,69 @@ def timings(page_list, requests):
     return found
 
 
+MAPPING_BUDGET_MS = 200.0
+
+
+def mapping_pages(rng, requests):
+    """The mapping list and matrix with the 50,000 interventions mapping_import.run() left, given themes."""
+    from django.urls import reverse
+
+    from cadre.mapping import analysis
+    from cadre.mapping.models import Intervention
+
+    workspace = Workspace.objects.get(slug=mapping_import.SLUG)
+    secretariat = User.objects.get(email=SECRETARIAT)
+    Membership.objects.get_or_create(
+        user=secretariat, workspace=workspace, defaults={"role": Role.SECRETARIAT, "valid_from": D(2016, 1, 1)}
+    )
+    themes = [
+        Theme.objects.get_or_create(
+            workspace=workspace,
+            code=f"theme-{n}",
+            defaults={"order": n, "name_fr": f"Thème {n}", "name_en": f"Theme {n}"},
+        )[0]
+        for n in range(1, 7)
+    ]
+    started = time.perf_counter()
+    through = Intervention.themes.through
+    ids = list(Intervention.objects.filter(workspace=workspace).values_list("pk", flat=True))
+    with transaction.atomic():
+        through.objects.filter(intervention_id__in=ids).delete()
+        links = [
+            through(intervention_id=pk, theme_id=theme.pk)
+            for pk in ids
+            for theme in rng.sample(themes, rng.randint(1, 2))
+        ]
+        through.objects.bulk_create(links, batch_size=5000)
+        analysis.refresh_cells(ids)
+    print(
+        f"Mapping: {len(ids)} interventions given themes, matrix rows rebuilt in {time.perf_counter() - started:.1f} s"
+    )
+    region = AdminArea.objects.get(code="NE-1")
+    base = reverse("mapping:interventions", args=[workspace.slug])
+    matrix = reverse("mapping:matrix", args=[workspace.slug])
+    page_list = [
+        ("mapping list", base, True, LIST),
+        ("mapping list, page 20", base + "?page=20", True, LIST),
+        ("mapping list, filtered", base + f"?status=ongoing&theme={themes[0].pk}&area={region.pk}", True, LIST),
+        ("mapping list, search", base + "?q=migration", True, LIST),
+        ("mapping matrix", matrix, True, LIST),
+        ("mapping matrix, filtered", matrix + f"?status=ongoing&theme={themes[1].pk}", True, LIST),
+    ]
+    counts = query_counts(page_list)
+    times = timings(page_list, requests)
+    problems = []
+    print()
+    print(f"{'page (50,000 interventions)':<28} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
+    for name, _url, _signed, _check in page_list:
+        median, p95 = times[name]
+        flag = "  ← too slow" if p95 >= MAPPING_BUDGET_MS else ""
+        if flag:
+            problems.append(f"{name}: p95 {p95:.1f} ms ≥ {MAPPING_BUDGET_MS:.0f} ms")
+        print(f"{name:<28} {median:>10.1f} {p95:>8.1f} {counts[name]:>8}{flag}")
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=30, help="timed requests per page (after 3 warm-ups)")
@@ -594,6 +658,9 @@ def main():
         BUDGETS.update(_budgets())
         print()
         problems += drafting_exchange.run(print)  # DOCX and PDF export of a ~150-page strategy
+        print()
+        problems += mapping_import.run(print)  # 50,000 IATI activities
+        problems += mapping_pages(rng, args.requests)
     finally:
         connection.close()
 

@@ -68,12 +68,25 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
     "cadre.core",
     "cadre.accounts",
     "cadre.directory",
     "cadre.workspaces",
     "cadre.drafting",
+    "cadre.mapping",
 ]
+
+# Background tasks (large imports): queued in the database and run by `manage.py db_worker`, which `make run`
+# starts beside the server. TASKS_BACKEND=immediate runs them inside the request instead (tests, one-off use).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if os.environ.get("TASKS_BACKEND") == "immediate"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

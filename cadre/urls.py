@@ -8,6 +8,7 @@ admin.site.site_title = _("Cadre")
 urlpatterns = [
     path("", include("cadre.workspaces.urls")),
     path("", include("cadre.drafting.urls")),
+    path("", include("cadre.mapping.urls")),
     path("accounts/", include("cadre.accounts.urls")),
     path("directory/", include("cadre.directory.urls")),
     path("admin/", admin.site.urls),

@@ -13,7 +13,7 @@ import decimal
 from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ObjectDoesNotExist
 from django.db import models
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
@@ -70,11 +70,22 @@ def _tracked_fields(instance):
     return [field for field in instance._meta.concrete_fields if field.name not in ignored and not field.primary_key]
 
 
+def _related(instance, field):
+    """The related object by name; its id if it is gone already (deleted in the same operation)."""
+    related_id = getattr(instance, field.attname)
+    if not related_id:
+        return None
+    try:
+        return _plain(getattr(instance, field.name))
+    except ObjectDoesNotExist:
+        return f"#{related_id}"
+
+
 def _snapshot(instance) -> dict:
     values = {}
     for field in _tracked_fields(instance):
         if field.is_relation:
-            values[field.name] = _plain(getattr(instance, field.name)) if getattr(instance, field.attname) else None
+            values[field.name] = _related(instance, field)
         else:
             values[field.name] = _plain(field.value_from_object(instance))
     return values

@@ -133,6 +133,9 @@ class Institution(Audited, TimeStamped):
         help_text=_("Leave empty for an international organisation."),
     )
     website = models.URLField(_("website"), blank=True)
+    iati_ref = models.CharField(
+        _("IATI organisation identifier"), max_length=100, blank=True, help_text=_("For example XM-DAC-41116.")
+    )
     active_from = models.DateField(_("active from"), null=True, blank=True)
     active_to = models.DateField(_("active to"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)

@@ -29,7 +29,8 @@ CAPABILITIES: dict[str, frozenset] = {
     "run_sessions": frozenset({Role.SECRETARIAT, Role.EXPERT}),
     "manage_documents": frozenset({Role.SECRETARIAT}),  # structure, releases, adoption
     "sign_off": frozenset({Role.SECRETARIAT, Role.MEMBER}),  # a member for their institution; the secretariat for any
-    "contribute_mapping": frozenset({Role.SECRETARIAT, Role.MEMBER, Role.PARTNER}),
+    "contribute_mapping": frozenset({Role.SECRETARIAT, Role.MEMBER, Role.PARTNER}),  # their institution's, see mapping
+    "import_mapping": frozenset({Role.SECRETARIAT}),  # files, interviews, theme decisions
 }
 
 ROLE_DESCRIPTIONS = {

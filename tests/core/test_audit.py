@@ -164,3 +164,17 @@ def test_every_domain_model_is_audited():
         for model in apps.get_app_config(label).get_models():
             assert issubclass(model, Audited), model
     assert issubclass(Institution, Audited)
+
+
+def test_audit_deleting_a_parent_and_its_children_together_records_both(db):
+    """Deleting a queryset that holds a parent and its child must not fail on the parent already gone."""
+    from cadre.core.models import AuditEvent
+    from cadre.mapping.models import Intervention
+
+    from ..factories import WorkspaceFactory
+
+    workspace = WorkspaceFactory()
+    first = Intervention.objects.create(workspace=workspace, title_fr="Décision")
+    second = Intervention.objects.create(workspace=workspace, title_fr="Contrat", parent=first)
+    Intervention.objects.filter(pk__in=[first.pk, second.pk]).delete()
+    assert AuditEvent.objects.filter(action="delete", object_id__in=[str(first.pk), str(second.pk)]).count() == 2

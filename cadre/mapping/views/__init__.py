@@ -1,0 +1,31 @@
+from .interventions import (
+    charts,
+    duplicates,
+    intervention_create,
+    intervention_delete,
+    intervention_detail,
+    intervention_edit,
+    intervention_list,
+    intervention_themes,
+    interview_create,
+    interview_detail,
+    interview_edit,
+    interview_list,
+    matrix,
+)
+
+__all__ = [
+    "charts",
+    "duplicates",
+    "intervention_create",
+    "intervention_delete",
+    "intervention_detail",
+    "intervention_edit",
+    "intervention_list",
+    "intervention_themes",
+    "interview_create",
+    "interview_detail",
+    "interview_edit",
+    "interview_list",
+    "matrix",
+]
