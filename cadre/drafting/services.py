@@ -207,7 +207,7 @@ def save_section_text(section, *, title, body, base_revision_id, by, message="",
     if not title:
         raise ValidationError({"title": _("A section needs a title.")})
     with transaction.atomic():
-        locked = Section.objects.select_for_update().select_related("head", "document").get(pk=section.pk)
+        locked = Section.objects.select_for_update(of=("self",)).select_related("head", "document").get(pk=section.pk)
         head = locked.head
         base = Revision.objects.filter(section=locked, pk=base_revision_id).first() if base_revision_id else None
         if base_revision_id and base is None:
@@ -286,7 +286,11 @@ def reanchor(section, body):
 def restore_revision(revision, *, by):
     """Make an earlier revision's text the current one, as a new revision (history only grows)."""
     with transaction.atomic():
-        section = Section.objects.select_for_update().select_related("head", "document").get(pk=revision.section_id)
+        section = (
+            Section.objects.select_for_update(of=("self",))
+            .select_related("head", "document")
+            .get(pk=revision.section_id)
+        )
         if section.head.title == revision.title and section.head.body == revision.body:
             raise ValidationError(_("This revision's text is already the current text."))
         return _new_revision(
@@ -423,7 +427,11 @@ def accept_suggestion(suggestion, *, by, reason=""):
         suggestion = Suggestion.objects.select_for_update().get(pk=suggestion.pk)
         if suggestion.status != Suggestion.Status.OPEN:
             raise ValidationError(_("This suggestion has already been decided."))
-        section = Section.objects.select_for_update().select_related("head", "document").get(pk=suggestion.section_id)
+        section = (
+            Section.objects.select_for_update(of=("self",))
+            .select_related("head", "document")
+            .get(pk=suggestion.section_id)
+        )
         body = _apply_suggestion(section, suggestion)
         revision = _new_revision(
             section,
