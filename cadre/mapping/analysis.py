@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, F, Q, Sum, Window
+from django.db.models.functions import Coalesce, RowNumber
 from rapidfuzz import fuzz, process
 
-from cadre.directory.models import AdminArea
+from cadre.directory.models import AdminArea, Institution
 
 from .models import Cell, Intervention, Location, Participation
 
@@ -112,20 +112,33 @@ def matrix(workspace, interventions) -> Matrix:
             "region_id": row["region_id"],
         }
     actors = defaultdict(list)
-    for row in (
-        Participation.objects.filter(intervention__in=ids, role=Participation.Role.IMPLEMENTING)
-        .values(
-            "intervention__cells__theme_id",
-            "intervention__cells__region_id",
-            "institution__acronym",
-            "institution__name_fr",
-        )
+    # The three main implementers of each cell, ranked in the database: only those rows come back.
+    ranked = (
+        Cell.objects.filter(workspace=workspace, intervention__in=ids)
+        .filter(intervention__participations__role=Participation.Role.IMPLEMENTING)
+        .values("theme_id", "region_id", "intervention__participations__institution_id")
         .annotate(n=Count("intervention_id"))
-        .order_by("-n")
-    ):
-        key = (row["intervention__cells__theme_id"], row["intervention__cells__region_id"])
-        if len(actors[key]) < 3:
-            actors[key].append(row["institution__acronym"] or row["institution__name_fr"])
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("theme_id"), F("region_id")],
+                order_by=[F("n").desc(), F("intervention__participations__institution_id").asc()],
+            )
+        )
+        .filter(rank__lte=3)
+        .order_by("theme_id", "region_id", "rank")
+    )
+    rows = list(ranked)
+    names = {
+        pk: institution.acronym or institution.name
+        for pk, institution in Institution.objects.only("pk", "acronym", "name_fr", "name_en")
+        .in_bulk({row["intervention__participations__institution_id"] for row in rows})
+        .items()
+    }
+    for row in rows:
+        actors[(row["theme_id"], row["region_id"])].append(
+            names.get(row["intervention__participations__institution_id"], "?")
+        )
     for key, names in actors.items():
         if key in cells:
             cells[key]["actors"] = names

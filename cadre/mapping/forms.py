@@ -1,21 +1,40 @@
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cadre.directory.models import AdminArea, Institution
 
 from .models import Intervention, Location, MappingInterview, Participation
-from .queries import NO_THEME, Filters
+from .queries import NO_THEME, Filters, cached
+
+
+class QuickSelect(forms.Select):
+    """A select rendered in Python: Django renders each option through a template, which for the hundreds of
+    institutions of a country's mapping costs more than the rest of the page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = self.build_attrs(self.attrs, attrs)
+        chosen = {"" if value is None else str(v) for v in (value if isinstance(value, list | tuple) else [value])}
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((str(key), mark_safe(" selected") if str(key) in chosen else "", label) for key, label in self.choices),
+        )
+        return format_html('<select name="{}"{}>{}</select>', name, flatatt(attrs), options)
 
 
 class FilterForm(forms.Form):
     """The filters of the list, the matrix, the charts and the exports; unknown values are ignored, not fatal."""
 
     q = forms.CharField(label=_("Search"), required=False)
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    theme = forms.TypedChoiceField(label=_("Theme"), required=False, coerce=int, empty_value=None)
-    area = forms.TypedChoiceField(label=_("Region"), required=False, coerce=int, empty_value=None)
-    actor = forms.TypedChoiceField(label=_("Actor"), required=False, coerce=int, empty_value=None)
-    funder = forms.TypedChoiceField(label=_("Funder"), required=False, coerce=int, empty_value=None)
+    status = forms.ChoiceField(label=_("Status"), required=False, widget=QuickSelect)
+    theme = forms.TypedChoiceField(label=_("Theme"), required=False, coerce=int, empty_value=None, widget=QuickSelect)
+    area = forms.TypedChoiceField(label=_("Region"), required=False, coerce=int, empty_value=None, widget=QuickSelect)
+    actor = forms.TypedChoiceField(label=_("Actor"), required=False, coerce=int, empty_value=None, widget=QuickSelect)
+    funder = forms.TypedChoiceField(label=_("Funder"), required=False, coerce=int, empty_value=None, widget=QuickSelect)
     active_from = forms.DateField(
         label=_("Running after"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -34,10 +53,9 @@ class FilterForm(forms.Form):
         )
         regions = AdminArea.objects.filter(country=workspace.country, kind=AdminArea.Kind.REGION).order_by("name")
         self.fields["area"].choices = everyone + [(a.pk, a.name) for a in regions]
-        actors = Institution.objects.filter(participations__intervention__workspace=workspace).distinct()
-        funders = actors.filter(participations__role=Participation.Role.FUNDING).distinct()
-        self.fields["actor"].choices = everyone + [(i.pk, _short(i)) for i in actors.order_by("name_fr")]
-        self.fields["funder"].choices = everyone + [(i.pk, _short(i)) for i in funders.order_by("name_fr")]
+        actors, funders = cached(workspace, None, f"actors-{get_language()}", lambda: _actors(workspace))
+        self.fields["actor"].choices = everyone + actors
+        self.fields["funder"].choices = everyone + funders
 
     def criteria(self) -> Filters:
         """The valid criteria (an invalid one is dropped, the others kept)."""
@@ -55,6 +73,20 @@ class FilterForm(forms.Form):
             active_from=data.get("active_from"),
             active_to=data.get("active_to"),
         )
+
+
+def _actors(workspace):
+    """(actors, funders) of the workspace's interventions as menu choices."""
+    taking_part = Participation.objects.filter(intervention__workspace=workspace)
+    fields = ("pk", "name_fr", "name_en", "acronym")
+    actors = Institution.objects.filter(pk__in=taking_part.values("institution_id")).only(*fields)
+    funders = Institution.objects.filter(
+        pk__in=taking_part.filter(role=Participation.Role.FUNDING).values("institution_id")
+    ).only(*fields)
+    return (
+        [(i.pk, _short(i)) for i in actors.order_by("name_fr")],
+        [(i.pk, _short(i)) for i in funders.order_by("name_fr")],
+    )
 
 
 def _short(institution):

@@ -77,6 +77,8 @@ class Intervention(Audited, TimeStamped):
             models.Index(fields=["workspace", "iati_identifier"]),
             models.Index(fields=["workspace", "code"]),
             models.Index(fields=["workspace", "status"]),
+            models.Index(fields=["updated_at"]),  # the mapping's data version (queries.data_version)
+            models.Index(fields=["workspace", "title_fr", "title_en", "id"]),  # the list's order, without sorting
         ]
         verbose_name = _("intervention")
         verbose_name_plural = _("interventions")

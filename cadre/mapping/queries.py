@@ -76,13 +76,16 @@ def interventions_of(workspace, filters: Filters | None = None):
     queryset = Intervention.objects.filter(workspace=workspace)
     if filters.text:
         text = filters.text.strip()
+        # Institutions are matched in a subquery: a join would need DISTINCT over the whole list.
+        by_institution = Participation.objects.filter(
+            Q(institution__name_fr__icontains=text) | Q(institution__acronym__iexact=text)
+        ).values("intervention_id")
         queryset = queryset.filter(
             Q(title_fr__icontains=text)
             | Q(title_en__icontains=text)
             | Q(iati_identifier__icontains=text)
             | Q(code__icontains=text)
-            | Q(participations__institution__name_fr__icontains=text)
-            | Q(participations__institution__acronym__iexact=text)
+            | Q(pk__in=by_institution)
         )
     if filters.status:
         queryset = queryset.filter(status=filters.status)
@@ -110,7 +113,7 @@ def interventions_of(workspace, filters: Filters | None = None):
             | Q(actual_start__isnull=True, planned_start__lte=filters.active_to)
             | Q(actual_start__isnull=True, planned_start__isnull=True)
         )
-    if filters.text or filters.area or filters.actor or filters.funder or filters.theme:
+    if filters.area or filters.actor or filters.funder or filters.theme:
         queryset = queryset.distinct()
     return queryset.select_related("parent").prefetch_related(
         Prefetch("participations", queryset=Participation.objects.select_related("institution")),
@@ -123,3 +126,47 @@ def interviews_of(workspace):
     return (
         MappingInterview.objects.filter(workspace=workspace).select_related("institution").prefetch_related("confirmed")
     )
+
+
+def data_version(workspace) -> str:
+    """Changes whenever anything the mapping's figures depend on changes (cheap: indexed maxima and a count).
+
+    Cells are rebuilt (new ids, never reused) after every save, import, theme decision and deletion; an
+    intervention's `updated_at` moves with each edit; institution names show in the matrix.
+    """
+    from django.db.models import Count, Max
+
+    from cadre.directory.models import Institution
+
+    from .models import Cell
+
+    known = getattr(workspace, "_mapping_version", None)
+    if known is not None:  # once per request: the workspace object lives as long as the request
+        return known
+    interventions = Intervention.objects.filter(workspace=workspace).aggregate(n=Count("pk"))
+    workspace._mapping_version = "|".join(
+        str(value)
+        for value in (
+            interventions["n"],
+            Intervention.objects.aggregate(m=Max("updated_at"))["m"],
+            Cell.objects.aggregate(m=Max("id"))["m"],
+            Institution.objects.aggregate(m=Max("updated_at"))["m"],
+        )
+    )
+    return workspace._mapping_version
+
+
+def cached(workspace, filters, name, compute, *, version=None):
+    """`compute()` through the cache, keyed by the workspace's data version and the filters."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    version = version or data_version(workspace)
+    digest = hashlib.blake2b(repr((name, filters, version)).encode(), digest_size=16).hexdigest()
+    key = f"mapping:{workspace.pk}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=3600)
+    return value

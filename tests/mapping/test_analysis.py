@@ -138,3 +138,16 @@ def test_matrix_page_shows_agadez_and_tillaberi_with_their_projects(world, mappe
     content = world.client("observer").get(reverse("mapping:matrix", args=[world.workspace.slug])).content.decode()
     assert "Agadez" in content and "Tillabéri" in content
     assert f"?theme={world.theme.pk}&amp;area={mapped.regions['NE-1'].pk}" in content
+
+
+def test_matrix_and_list_figures_follow_a_change_at_once_despite_the_cache(world, mapped):
+    client = world.client("observer")
+    matrix_url = reverse("mapping:matrix", args=[world.workspace.slug])
+    list_url = reverse("mapping:interventions", args=[world.workspace.slug])
+    assert client.get(matrix_url).context["matrix"].total_count == 3
+    assert client.get(list_url).context["page"].paginator.count == 3
+    make_intervention(world.workspace, title="Nouveau projet", regions=[mapped.regions["NE-5"]], themes=[world.theme])
+    assert client.get(matrix_url).context["matrix"].total_count == 4
+    assert client.get(list_url).context["page"].paginator.count == 4
+    services.delete_intervention(Intervention.objects.get(title_fr="Nouveau projet"), by=world.users["secretariat"])
+    assert client.get(matrix_url).context["matrix"].total_count == 3

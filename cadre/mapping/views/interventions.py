@@ -35,7 +35,18 @@ def filtered(request, workspace):
 def intervention_list(request, slug):
     workspace = get_workspace_for_user(request.user, slug)
     form, interventions = filtered(request, workspace)
-    page = Paginator(interventions.order_by("title_fr", "title_en", "pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    criteria = form.criteria()
+    version = queries.data_version(workspace)
+    count, total_budget = queries.cached(
+        workspace,
+        criteria,
+        "summary",
+        lambda: (interventions.order_by().count(), analysis.budget_total(interventions)),
+        version=version,
+    )
+    paginator = Paginator(interventions.order_by("title_fr", "title_en", "pk"), PAGE_SIZE)
+    paginator.count = count  # counted once per version of the data, not on every page
+    page = paginator.get_page(request.GET.get("page"))
     membership = workspace.membership
     for intervention in page.object_list:
         intervention.workspace = workspace
@@ -44,7 +55,7 @@ def intervention_list(request, slug):
         workspace,
         filters=form,
         page=page,
-        total_budget=analysis.budget_total(interventions),
+        total_budget=total_budget,
         can_add=membership.can("contribute_mapping"),
         can_import=membership.can("import_mapping"),
         query=request.GET.urlencode(),
@@ -190,8 +201,14 @@ def _int(value):
 def matrix(request, slug):
     workspace = get_workspace_for_user(request.user, slug)
     form, interventions = filtered(request, workspace)
-    result = analysis.matrix(workspace, interventions)
-    found, complete = analysis.overlaps(workspace, interventions)
+    criteria = form.criteria()
+    version = queries.data_version(workspace)
+    result = queries.cached(
+        workspace, criteria, "matrix", lambda: analysis.matrix(workspace, interventions), version=version
+    )
+    found, complete = queries.cached(
+        workspace, criteria, "overlaps", lambda: analysis.overlaps(workspace, interventions), version=version
+    )
     context = _context(
         workspace,
         filters=form,
