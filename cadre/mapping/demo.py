@@ -45,6 +45,31 @@ INTERVIEWS = [
 ]
 
 
+# Entered by hand after a demo interview: fictitious, and titled so that nobody takes them for real projects.
+HAND_ENTERED = [
+    {
+        "code": "DEMO-ANLTP-1",
+        "title_fr": "Exemple de démonstration : sensibilisation aux risques du trafic illicite de migrants à Agadez",
+        "title_en": "Demo example: awareness of the risks of migrant smuggling in Agadez",
+        "institution": "ANLTP/TIM",
+        "region": "NE-1",
+        "theme": "detection",
+        "start": datetime.date(2016, 9, 1),
+        "end": datetime.date(2017, 8, 31),
+    },
+    {
+        "code": "DEMO-ANLTP-2",
+        "title_fr": "Exemple de démonstration : formation des acteurs judiciaires à la loi 2015-36",
+        "title_en": "Demo example: training of judicial actors on Law 2015-36",
+        "institution": "ANLTP/TIM",
+        "region": "NE-8",
+        "theme": "investigation",
+        "start": datetime.date(2017, 1, 1),
+        "end": datetime.date(2017, 12, 31),
+    },
+]
+
+
 def load(*, by=None):
     """Import the EUTF projects into the main Niger workspace and record the interviews; returns a line."""
     workspace = Workspace.objects.filter(slug=workspace_demo.MAIN_SLUG).first()
@@ -59,6 +84,7 @@ def load(*, by=None):
             _confirm_clear_suggestions(workspace, by)
             analysis.refresh_cells(Intervention.objects.filter(workspace=workspace))
         _interviews(workspace, by)
+        _hand_entered(workspace, by)
     summary = the_plan.summary()
     return [
         _("Mapping demo: %(count)s EU Trust Fund interventions (%(created)s new), %(interviews)s interviews.")
@@ -81,6 +107,39 @@ def _confirm_clear_suggestions(workspace, by):
             best[suggestion.intervention_id] = suggestion
     for suggestion in best.values():
         services.confirm_theme(suggestion.intervention, suggestion.theme, by=secretariat)
+
+
+def _hand_entered(workspace, by):
+    from cadre.directory.models import AdminArea
+
+    from .models import Location, Participation
+
+    with change_by(by):
+        for item in HAND_ENTERED:
+            if Intervention.objects.filter(workspace=workspace, code=item["code"]).exists():
+                continue
+            institution = Institution.objects.filter(acronym=item["institution"]).first()
+            intervention = Intervention.objects.create(
+                workspace=workspace,
+                code=item["code"],
+                title_fr=item["title_fr"],
+                title_en=item["title_en"],
+                status=Intervention.Status.COMPLETED,
+                planned_start=item["start"],
+                planned_end=item["end"],
+                source=Intervention.Source.INTERVIEW,
+                source_note="Entretien de démonstration",
+                last_confirmed=item["start"],
+            )
+            if institution is not None:
+                Participation.objects.create(intervention=intervention, institution=institution, role="implementing")
+            area = AdminArea.objects.filter(code=item["region"]).first()
+            if area is not None:
+                Location.objects.create(intervention=intervention, scope=Location.Scope.AREA, area=area)
+            theme = workspace.themes.filter(code=item["theme"]).first()
+            if theme is not None:
+                intervention.themes.add(theme)
+            analysis.refresh_cells([intervention])
 
 
 def _interviews(workspace, by):

@@ -276,3 +276,44 @@ def test_drafting_pages_have_no_serious_accessibility_fault(site, section, viewp
         assert not violations, format_violations(address or "the document list", violations)
         width, window = horizontal_overflow(page)
         assert width <= window, f"{address} scrolls sideways on a {viewport}"
+
+
+@pytest.mark.browser
+def test_script_in_an_imported_word_file_and_in_the_pdf_html_never_runs(site, section):
+    """The same payloads arriving through a Word file, then printed through the PDF export's HTML."""
+    import io
+
+    import docx
+    from django.contrib.auth import get_user_model
+
+    from cadre.drafting.exchange import document_html, import_docx
+
+    word = docx.Document()
+    word.add_heading("<script>window.__xss = 10</script>", level=1)
+    for payload in XSS:
+        word.add_paragraph(payload)
+    table = word.add_table(rows=1, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = XSS[1], XSS[3]
+    buffer = io.BytesIO()
+    word.save(buffer)
+    secretariat = get_user_model().objects.get(email=SECRETARIAT)
+    imported = import_docx(section.document.workspace, io.BytesIO(buffer.getvalue()), by=secretariat, title="<b>x</b>")
+
+    context = site.new_context(DESKTOP)
+    dialogs = []
+    context.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page = context.new_page()
+    site.sign_in(page, SECRETARIAT)
+    base = f"{site.url}/w/{imported.workspace.slug}/documents/{imported.slug}/"
+    first = imported.sections.order_by("pk").first()
+    for address in ("", "read/", "workshop/", f"s/{first.pk}/"):
+        page.goto(base + address)
+        assert page.locator("a[href^='javascript']").count() == 0
+        assert page.evaluate("() => window.__xss") is None, address
+    # The PDF is printed from this HTML: loaded in a browser, nothing in it runs either.
+    printable = site.new_page(DESKTOP)
+    printable.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    printable.set_content(document_html(imported), wait_until="load")
+    assert printable.evaluate("() => window.__xss") is None
+    assert printable.locator("script").count() == 0
+    assert dialogs == []

@@ -85,3 +85,25 @@ def test_secretariat_reads_who_does_what_where(site, interventions, viewport):
     expect(page.locator("table.matrix")).to_contain_text("Agadez")
     expect(page.get_by_role("heading", name=french("Overlaps"))).to_be_visible()
     expect(page.locator("main")).to_contain_text("Projet du partenaire (test)")
+
+
+@pytest.mark.browser
+def test_secretariat_imports_the_eu_trust_fund_file_after_a_preview(site, tmp_path):
+    from cadre.mapping import demo as mapping_demo
+
+    page = site.new_page(DESKTOP, bypass_csp=True)
+    site.sign_in(page, "secretariat@demo.example.org")
+    page.goto(f"{site.url}/w/{MAIN}/mapping/")
+    page.get_by_role("link", name=french("Import a file")).click()
+    page.get_by_label(french("File")).first.set_input_files(str(mapping_demo.EUTF_FILE))
+    page.get_by_role("button", name=french("Read the file")).click()
+    # The preview: 82 lines to create, nothing written yet.
+    expect(page.locator("main")).to_contain_text("82")
+    assert Intervention.objects.filter(workspace__slug=MAIN).count() == 0
+    violations = run_axe(page)
+    assert not violations, format_violations("the import preview", violations)
+    page.get_by_role("button", name=french("Apply")).click()
+    expect(page.get_by_role("link", name=french("See the interventions"))).to_be_visible()
+    assert Intervention.objects.filter(workspace__slug=MAIN).count() == 82
+    page.get_by_role("link", name=french("See the interventions")).click()
+    expect(page.locator("main")).to_contain_text("82")

@@ -70,3 +70,12 @@ def test_demo_matrix_shows_agadez_and_tillaberi_with_their_real_projects(demo_lo
 
 def _codes(cell):
     return {part.strip() for part in cell.replace(";", ",").split(",") if part.strip()}
+
+
+def test_demo_interventions_entered_by_hand_say_they_are_examples(demo_loaded):
+    entered = Intervention.objects.filter(source=Intervention.Source.INTERVIEW)
+    assert entered.count() == len(demo.HAND_ENTERED)
+    for intervention in entered:
+        assert intervention.title_fr.startswith("Exemple de démonstration")
+        assert intervention.participations.filter(role="implementing").exists()
+        assert intervention.locations.exists() and intervention.themes.exists()
