@@ -131,7 +131,7 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "class": "quote-field"}),
         help_text=_("Select text in the section to fill this in, or paste the passage; empty for the whole section."),
     )
-    start = forms.IntegerField(required=False, widget=forms.HiddenInput(attrs={"class": "start-field"}))
+    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput(attrs={"class": "start-field"}))
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, **kwargs):
@@ -150,7 +150,7 @@ class SuggestionForm(forms.Form):
             "passage after which the text goes."
         ),
     )
-    start = forms.IntegerField(required=False, widget=forms.HiddenInput(attrs={"class": "start-field"}))
+    start = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput(attrs={"class": "start-field"}))
     replacement = forms.CharField(label=_("Proposed text"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 

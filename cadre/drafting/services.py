@@ -175,8 +175,19 @@ def delete_section(section, *, by):
 
 
 def save_section_details(form, *, by):
+    """Status, lead institution, drafters and themes, written on a fresh locked row: only these fields, so a
+    text saved while the form was open is never put back."""
+    data = form.cleaned_data
     with change_by(by):
-        section = form.save()
+        section = Section.objects.select_for_update(of=("self",)).get(pk=form.instance.pk)
+        scalars = [name for name in ("status", "lead_institution") if name in data]
+        for name in scalars:
+            setattr(section, name, data[name])
+        if scalars:
+            section.save(update_fields=[*scalars, "updated_at"])
+        for name in ("drafters", "themes"):
+            if name in data:
+                getattr(section, name).set(data[name])
     return section
 
 
@@ -311,6 +322,7 @@ def _anchor(section, quote, start):
     """Check that the passage is in the section's current text; return (start, prefix, suffix)."""
     body = section.body
     quote = quote or ""
+    start = max(0, start) if start is not None else None
     if start is None or body[start : start + len(quote)] != quote:
         start = textops.find_anchor(body, quote, "", "", start or 0) if quote else min(start or 0, len(body))
         if start is None:

@@ -143,10 +143,8 @@ def matrix(workspace, interventions) -> Matrix:
         if key in cells:
             cells[key]["actors"] = names
     result = Matrix(themes=themes, regions=regions, cells=cells)
-    for row in cells_qs.values("theme_id").annotate(
-        count=Count("intervention_id", distinct=True), budget=Sum("intervention__budget_eur", filter=counted)
-    ):
-        result.theme_totals[row["theme_id"]] = {"count": row["count"], "budget": row["budget"] or 0}
+    for theme_id, count, budget in _by_theme(interventions):
+        result.theme_totals[theme_id] = {"count": count, "budget": budget}
     for row in cells_qs.values("region_id").annotate(count=Count("intervention_id", distinct=True)):
         result.region_totals[row["region_id"]] = {"count": row["count"]}
     totals = interventions.order_by().aggregate(
@@ -309,18 +307,48 @@ def totals_by(interventions, dimension):
             )
         )
         data = [(r["institution__acronym"] or r["institution__name_fr"], r["count"], r["budget"] or 0) for r in rows]
+    elif dimension == "theme":
+        rows = list(_by_theme(interventions))
+        labels = _labels("theme", [theme_id for theme_id, _count, _budget in rows])
+        data = [(labels.get(theme_id), count, budget) for theme_id, count, budget in rows]
     else:
-        key = "theme" if dimension == "theme" else "region"
-        rows = (
-            Cell.objects.filter(intervention__in=ids)
-            .values(f"{key}_id")
-            .annotate(
-                count=Count("intervention", distinct=True), budget=Sum("intervention__budget_eur", filter=counted)
-            )
-        )
-        labels = _labels(key, [r[f"{key}_id"] for r in rows])
-        data = [(labels.get(r[f"{key}_id"]), r["count"], r["budget"] or 0) for r in rows]
+        rows = list(_by_region(interventions))
+        labels = _labels("region", [region_id for region_id, _count, _budget in rows])
+        data = [(labels.get(region_id), count, budget) for region_id, count, budget in rows]
     return sorted(data, key=lambda item: (-(item[2] or 0), -item[1]))
+
+
+def _by_theme(interventions):
+    """(theme id or None, count, budget) with each intervention counted once per theme (never per region)."""
+    ids = interventions.values("pk")
+    counted = Q(intervention__parent__isnull=True) | ~Q(intervention__parent__in=ids)
+    for row in (
+        Intervention.themes.through.objects.filter(intervention__in=ids)
+        .values("theme_id")
+        .annotate(count=Count("intervention_id"), budget=Sum("intervention__budget_eur", filter=counted))
+    ):
+        yield row["theme_id"], row["count"], row["budget"] or 0
+    untagged = interventions.filter(themes__isnull=True).order_by()
+    total = untagged.aggregate(
+        count=Count("pk"), budget=Sum("budget_eur", filter=Q(parent__isnull=True) | ~Q(parent__in=ids))
+    )
+    if total["count"]:
+        yield None, total["count"], total["budget"] or 0
+
+
+def _by_region(interventions):
+    """(region id or None, count, budget) with each intervention counted once per region (never per theme)."""
+    ids = interventions.values("pk")
+    counted = Q(parent__isnull=True) | ~Q(parent__in=ids)
+    region_ids = set(Cell.objects.filter(intervention__in=ids).values_list("region_id", flat=True).distinct())
+    for region_id in region_ids:
+        there = Cell.objects.filter(region_id=region_id) if region_id else Cell.objects.filter(region__isnull=True)
+        total = (
+            Intervention.objects.filter(pk__in=ids)
+            .filter(pk__in=there.values("intervention_id"))
+            .aggregate(count=Count("pk"), budget=Sum("budget_eur", filter=counted))
+        )
+        yield region_id, total["count"], total["budget"] or 0
 
 
 def _labels(key, pks):

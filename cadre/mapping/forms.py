@@ -210,6 +210,19 @@ class InterviewForm(forms.ModelForm):
                 self.fields["confirmed"].queryset.filter(participations__institution=institution).distinct()
             )
 
+    def clean(self):
+        data = super().clean()
+        institution, confirmed = data.get("institution"), data.get("confirmed")
+        if institution is not None and confirmed:
+            foreign = [i for i in confirmed if not i.participations.filter(institution=institution).exists()]
+            if foreign:
+                self.add_error(
+                    "confirmed",
+                    _("%(institution)s takes no part in: %(names)s.")
+                    % {"institution": institution, "names": "; ".join(str(i) for i in foreign)},
+                )
+        return data
+
     def clean_institution(self):
         institution = self.cleaned_data["institution"]
         taken = MappingInterview.objects.filter(workspace=self.workspace, institution=institution)

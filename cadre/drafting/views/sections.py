@@ -281,7 +281,8 @@ def _int(value):
 def comment_status(request, slug, document_slug, pk, comment_id, action):
     comment = queries.get_comment_for_user(request.user, slug, document_slug, pk, comment_id, "comment")
     section = comment.section
-    if not queries.can_moderate_comment(section.document.workspace.membership, comment, section):
+    thread = comment.parent or comment  # resolving acts on the thread: its author decides, not a replier
+    if not queries.can_moderate_comment(section.document.workspace.membership, thread, section):
         raise PermissionDenied
     if action == "resolve":
         services.resolve_comment(comment, by=request.user)
