@@ -111,7 +111,7 @@ def _edit(request, workspace, form_class, save, *, instance=None, title, cancel_
     status = 400 if request.method == "POST" else 200
     return render(
         request,
-        "workspaces/edit.html",
+        "form_page.html",
         {
             "workspace": workspace,
             "membership": workspace.membership,
@@ -376,7 +376,7 @@ def member_add(request, slug):
             return redirect("workspaces:members", slug)
     return render(
         request,
-        "workspaces/edit.html",
+        "form_page.html",
         {
             "workspace": workspace,
             "membership": workspace.membership,
@@ -410,7 +410,7 @@ def member_edit(request, slug, pk):
             return redirect("workspaces:members", slug)
     return render(
         request,
-        "workspaces/edit.html",
+        "form_page.html",
         {
             "workspace": workspace,
             "membership": workspace.membership,

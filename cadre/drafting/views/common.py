@@ -43,7 +43,7 @@ def form_page(request, workspace, form, title, *, cancel_url, multipart=False, s
         "multipart": multipart,
         **extra,
     }
-    return render(request, "drafting/form.html", context, status=status)
+    return render(request, "form_page.html", context, status=status)
 
 
 def attach_html(sections, *, key="pk", text="body"):

@@ -376,7 +376,7 @@ def _interview_form(request, workspace, interview=None):
     title = _("Mapping interview") if interview is None else _("Interview with %(name)s") % {"name": interview}
     cancel = interview.get_absolute_url() if interview else reverse("mapping:interviews", args=[workspace.slug])
     context = _context(workspace, form=form, title=title, cancel_url=cancel)
-    return render(request, "mapping/form.html", context, status=400 if request.method == "POST" else 200)
+    return render(request, "form_page.html", context, status=400 if request.method == "POST" else 200)
 
 
 @login_required
