@@ -1,14 +1,14 @@
 """Safe rendering of user text: CommonMark by markdown-it-py, then cleaned by nh3 whatever the parser let by."""
 
-import hashlib
 import re
 import unicodedata
 from functools import lru_cache
 
 import nh3
-from django.core.cache import cache
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
+
+from .cache import cached_many
 
 ALLOWED_TAGS = {
     "p",
@@ -91,30 +91,14 @@ def sort_key(value: str) -> str:
 def render_markdown_cached(texts: dict, *, footnotes: bool = True) -> dict:
     """HTML for many texts at once ({key: text} → {key: html}), through the cache.
 
-    The cache key is a digest of the text and the rendering options, so an entry can never be stale; a page
-    of 300 sections costs one cache round trip and renders only what changed.
+    Keyed by the text and the rendering options, so an entry can never be stale; a page of 300 sections costs
+    one cache round trip and renders only what changed.
     """
-    digests = {key: _digest(text, footnotes, key) for key, text in texts.items()}
-    found = cache.get_many(list(set(digests.values())))
-    missing = {}
-    rendered = {}
-    for key, text in texts.items():
-        html = found.get(digests[key])
-        if html is None:
-            html = render_markdown(text, footnotes=footnotes, doc_id=f"s{key}" if footnotes else "")
-            missing[digests[key]] = html
-        rendered[key] = html
-    if missing:
-        cache.set_many(missing, timeout=CACHE_SECONDS)
-    return rendered
-
-
-CACHE_SECONDS = 7 * 24 * 3600
-
-
-def _digest(text, footnotes, key):
-    material = f"{RENDER_VERSION}|{int(footnotes)}|{key}|{text}".encode()
-    return "md:" + hashlib.blake2b(material, digest_size=16).hexdigest()
+    return cached_many(
+        "md",
+        {key: (RENDER_VERSION, footnotes, key, text) for key, text in texts.items()},
+        lambda key, material: render_markdown(material[3], footnotes=footnotes, doc_id=f"s{key}" if footnotes else ""),
+    )
 
 
 RENDER_VERSION = 2  # bump when the rendering rules change, so that cached HTML is rendered again

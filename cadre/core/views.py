@@ -12,3 +12,11 @@ def render_page(request, template_name, context, partial=None, status=200):
     if partial and getattr(request, "htmx", False) and not request.htmx.boosted:
         template_name = f"{template_name}#{partial}"
     return render(request, template_name, context, status=status)
+
+
+def parse_int(value, default=0):
+    """A number from a query string or form field; `default` for anything that is not one."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default

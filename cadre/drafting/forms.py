@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cadre.directory.models import Institution
 
+from . import queries
 from .models import Comment, Document, Section, SignOff, Suggestion
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
@@ -45,8 +46,6 @@ class ImportForm(forms.Form):
 
 
 def _parent_choices(document, exclude=None):
-    from . import queries
-
     sections = queries.titles_of(document)
     parents = {section.pk: section.parent_id for section in sections}
     choices = [("", _("— top level (a chapter) —"))]

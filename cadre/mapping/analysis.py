@@ -13,9 +13,11 @@ from decimal import Decimal
 
 from django.db.models import Count, F, Q, Sum, Window
 from django.db.models.functions import Coalesce, RowNumber
+from django.utils.translation import gettext as _
 from rapidfuzz import fuzz, process
 
 from cadre.directory.models import AdminArea, Institution
+from cadre.workspaces.models import Theme
 
 from .models import Cell, Intervention, Location, Participation
 
@@ -221,8 +223,6 @@ def _first(*names):
 
 
 def _materialise(workspace, found, actors):
-    from cadre.directory.models import Institution
-
     ids = {pk for _t, _r, a, b in found for pk in (a, b)}
     interventions = Intervention.objects.filter(pk__in=ids).in_bulk()
     themes = {theme.pk: theme for theme in workspace.themes.all()}
@@ -352,10 +352,6 @@ def _by_region(interventions):
 
 
 def _labels(key, pks):
-    from django.utils.translation import gettext as _
-
-    from cadre.workspaces.models import Theme
-
     model = Theme if key == "theme" else AdminArea
     labels = {pk: obj.name for pk, obj in model.objects.in_bulk([pk for pk in pks if pk]).items()}
     labels[None] = _("no theme yet") if key == "theme" else _("whole country or abroad")

@@ -8,13 +8,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Max, Prefetch, Q
 from django.shortcuts import get_object_or_404
 
+from cadre.core.cache import cached_value
+from cadre.directory.models import Institution
 from cadre.workspaces.queries import get_workspace_for_user
 from cadre.workspaces.roles import Role
 
-from .models import ImportRun, Intervention, Location, MappingInterview, Participation
+from .models import Cell, ImportRun, Intervention, Location, MappingInterview, Participation
 
 
 def can_edit_intervention(membership, intervention) -> bool:
@@ -134,12 +136,6 @@ def data_version(workspace) -> str:
     Cells are rebuilt (new ids, never reused) after every save, import, theme decision and deletion; an
     intervention's `updated_at` moves with each edit; institution names show in the matrix.
     """
-    from django.db.models import Count, Max
-
-    from cadre.directory.models import Institution
-
-    from .models import Cell
-
     known = getattr(workspace, "_mapping_version", None)
     if known is not None:  # once per request: the workspace object lives as long as the request
         return known
@@ -158,15 +154,5 @@ def data_version(workspace) -> str:
 
 def cached(workspace, filters, name, compute, *, version=None):
     """`compute()` through the cache, keyed by the workspace's data version and the filters."""
-    import hashlib
-
-    from django.core.cache import cache
-
-    version = version or data_version(workspace)
-    digest = hashlib.blake2b(repr((name, filters, version)).encode(), digest_size=16).hexdigest()
-    key = f"mapping:{workspace.pk}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, timeout=3600)
-    return value
+    material = (name, filters, version or data_version(workspace))
+    return cached_value(f"mapping:{workspace.pk}", material, compute)

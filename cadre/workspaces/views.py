@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from cadre.core.audit import describe_changes
 from cadre.core.text import sort_key
-from cadre.core.views import render_page
+from cadre.core.views import parse_int, render_page
 
 from . import queries, services, timeline
 from .forms import (
@@ -442,8 +442,8 @@ def member_end(request, slug, pk):
 @login_required
 def history(request, slug):
     workspace = queries.get_workspace_for_user(request.user, slug, "view_history")
-    actor_id = _int_or_none(request.GET.get("person"))
-    type_id = _int_or_none(request.GET.get("type"))
+    actor_id = parse_int(request.GET.get("person", None))
+    type_id = parse_int(request.GET.get("type", None))
     events = queries.history_of(workspace, actor_id=actor_id, content_type_id=type_id)
     page = Paginator(events, 50).get_page(request.GET.get("page"))
     for event in page.object_list:
@@ -461,10 +461,3 @@ def history(request, slug):
         "selected_type": type_id,
     }
     return render_page(request, "workspaces/history.html", context, partial="history-list")
-
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None

@@ -1,14 +1,12 @@
 """Helpers shared by the drafting views."""
 
-import hashlib
-
-from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from cadre.core.cache import cached_many
 from cadre.core.text import render_markdown_cached
 
 from .. import textops
@@ -66,25 +64,17 @@ def attach_workshop_lines(sections):
 
     Rendered here rather than in the template: a 150-page strategy has some 15,000 lines.
     """
-    digests = {
-        section.pk: "wl:"
-        + hashlib.blake2b(f"{textops.WORKSHOP_WIDTH}|{section.pk}|{section.body}".encode(), digest_size=16).hexdigest()
-        for section in sections
-    }
-    found = cache.get_many(list(digests.values()))
-    missing = {}
+
+    def numbered(pk, material):
+        return "".join(
+            f'<li id="s{pk}-l{number}"><span class="line-number" aria-hidden="true">{number}</span>'
+            f'<span class="line">{escape(line)}</span></li>'
+            for number, line in enumerate(textops.workshop_lines(material[2]), 1)
+        )
+
+    lines = cached_many("wl", {s.pk: (textops.WORKSHOP_WIDTH, s.pk, s.body) for s in sections}, numbered)
     for section in sections:
-        html = found.get(digests[section.pk])
-        if html is None:
-            html = "".join(
-                f'<li id="s{section.pk}-l{number}"><span class="line-number" aria-hidden="true">{number}</span>'
-                f'<span class="line">{escape(line)}</span></li>'
-                for number, line in enumerate(textops.workshop_lines(section.body), 1)
-            )
-            missing[digests[section.pk]] = html
-        section.lines_html = mark_safe(html)  # noqa: S308 — every line escaped above
-    if missing:
-        cache.set_many(missing, timeout=7 * 24 * 3600)
+        section.lines_html = mark_safe(lines[section.pk])  # noqa: S308 — every line escaped above
     return sections
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cadre.core.services import save_form
-from cadre.core.views import render_page
+from cadre.core.views import parse_int, render_page
 from cadre.workspaces.queries import get_workspace_for_user
 
 from .. import queries, services
@@ -152,7 +152,7 @@ def export(request, slug, document_slug):
         return redirect(document.get_absolute_url())
     release = None
     if request.GET.get("release"):
-        release = queries.get_release_for_user(request.user, slug, document_slug, _int(request.GET["release"]))
+        release = queries.get_release_for_user(request.user, slug, document_slug, parse_int(request.GET["release"]))
     line_numbers = request.GET.get("line_numbers") == "1"
     if fmt == "docx":
         content = exchange.export_docx(document, release=release, line_numbers=line_numbers)
@@ -164,13 +164,6 @@ def export(request, slug, document_slug):
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
     return response
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
 
 
 @login_required
@@ -223,7 +216,7 @@ def section_step(request, slug, document_slug):
     """Move a section one place up or down among its siblings (the outline's arrows: one form for all)."""
     document = queries.get_document_for_user(request.user, slug, document_slug, "manage_documents")
     pk, _sep, direction = request.POST.get("move", "").partition(":")
-    section = queries.get_section_for_user(request.user, slug, document_slug, _int(pk), "manage_documents")
+    section = queries.get_section_for_user(request.user, slug, document_slug, parse_int(pk), "manage_documents")
     siblings = list(
         Section.objects.filter(document=document, parent=section.parent_id)
         .order_by("order", "pk")

@@ -8,7 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cadre.core.views import render_page
+from cadre.core.views import parse_int, render_page
 
 from .. import queries, services, textops
 from ..forms import CommentForm, SectionDetailsForm, SectionTextForm, SuggestionForm
@@ -249,7 +249,7 @@ def comment_add(request, slug, document_slug, pk):
             parent = Comment.objects.filter(section=section, pk=data["parent"]).first()
         suggestion = None
         if request.POST.get("suggestion"):
-            suggestion = Suggestion.objects.filter(section=section, pk=_int(request.POST["suggestion"])).first()
+            suggestion = Suggestion.objects.filter(section=section, pk=parse_int(request.POST["suggestion"])).first()
         try:
             services.add_comment(
                 section,
@@ -267,13 +267,6 @@ def comment_add(request, slug, document_slug, pk):
                 messages.success(request, _("Your comment was added."))
             return _discussion_response(request, section)
     return _discussion_response(request, section, form_name="comment_form", form=form)
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
 
 
 @login_required

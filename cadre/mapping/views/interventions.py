@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cadre.core.views import render_page
+from cadre.core.views import parse_int, render_page
 from cadre.directory.models import Institution
 from cadre.workspaces.queries import get_workspace_for_user
 
@@ -63,10 +63,10 @@ def intervention_list(request, slug):
     return render_page(request, "mapping/intervention_list.html", context, partial="results")
 
 
-def _roles(intervention):
-    """Group the (prefetched) participations by role for display."""
+def _roles(intervention, participations=None):
+    """Group the participations (prefetched unless given) by role for display."""
     intervention.by_role = {role: [] for role, _label in Participation.Role.choices}
-    for participation in intervention.participations.all():
+    for participation in participations if participations is not None else intervention.participations.all():
         intervention.by_role[participation.role].append(participation.institution)
 
 
@@ -74,7 +74,7 @@ def _roles(intervention):
 def intervention_detail(request, slug, pk):
     intervention = queries.get_intervention_for_user(request.user, slug, pk)
     workspace = intervention.workspace
-    _roles_from_db(intervention)
+    _roles(intervention, intervention.participations.select_related("institution"))
     suggestions = list(
         ThemeSuggestion.objects.filter(intervention=intervention, status=ThemeSuggestion.Status.PROPOSED)
         .select_related("theme")
@@ -93,12 +93,6 @@ def intervention_detail(request, slug, pk):
         interviews=list(intervention.confirmed_in.select_related("institution")),
     )
     return render(request, "mapping/intervention_detail.html", context)
-
-
-def _roles_from_db(intervention):
-    intervention.by_role = {role: [] for role, _label in Participation.Role.choices}
-    for participation in intervention.participations.select_related("institution"):
-        intervention.by_role[participation.role].append(participation.institution)
 
 
 def _edit(request, workspace, intervention=None):
@@ -175,7 +169,7 @@ def intervention_themes(request, slug, pk):
         messages.success(request, _("Recorded as confirmed today."))
         return redirect(intervention.get_absolute_url())
     intervention = queries.get_intervention_for_user(request.user, slug, pk, "import_mapping")
-    theme = get_object_or_404(intervention.workspace.themes, pk=_int(request.POST.get("theme")))
+    theme = get_object_or_404(intervention.workspace.themes, pk=parse_int(request.POST.get("theme")))
     if action == "confirm":
         services.confirm_theme(intervention, theme, by=request.user)
     elif action == "reject":
@@ -185,13 +179,6 @@ def intervention_themes(request, slug, pk):
         return redirect(intervention.get_absolute_url())
     analysis.refresh_cells([intervention])
     return redirect(intervention.get_absolute_url())
-
-
-def _int(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
 
 
 # --- who does what where ---------------------------------------------------------------------------------
