@@ -76,6 +76,9 @@ INSTALLED_APPS = [
     "cadre.workspaces",
     "cadre.drafting",
     "cadre.mapping",
+    "cadre.meetings",
+    "cadre.assessments",
+    "cadre.reports",
 ]
 
 # Background tasks (large imports): queued in the database and run by `manage.py db_worker`, which `make run`

@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cadre.core.navigation import panels_for
 from cadre.core.views import parse_int, render_page
 
 from .. import queries, services, textops
@@ -47,7 +48,9 @@ def _section_context(section, membership, **extra):
 @login_required
 def section_detail(request, slug, document_slug, pk):
     section = queries.get_section_for_user(request.user, slug, document_slug, pk)
-    context = _section_context(section, section.document.workspace.membership)
+    membership = section.document.workspace.membership
+    context = _section_context(section, membership)
+    context["panels"] = panels_for("drafting.section", section, membership)
     return render_page(request, "drafting/section.html", context, partial="discussion")
 
 

@@ -1,0 +1,13 @@
+"""Views of the reports app."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+
+from cadre.workspaces.queries import get_workspace_for_user
+
+
+@login_required
+def dashboard(request, slug):
+    # Placeholder replaced by the app's real list view.
+    get_workspace_for_user(request.user, slug)
+    return HttpResponse("")
