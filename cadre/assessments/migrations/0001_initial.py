@@ -10,6 +10,7 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        ('meetings', '0001_initial'),
         ('workspaces', '0002_expert_expertise_bilingual'),
     ]
 
@@ -26,21 +27,13 @@ class Migration(migrations.Migration):
                 ('instructions_fr', models.TextField(blank=True, verbose_name='instructions (French)')),
                 ('instructions_en', models.TextField(blank=True, verbose_name='instructions (English)')),
                 ('open_phase', models.CharField(choices=[('closed', 'closed'), ('pre', 'open before the session'), ('post', 'open after the session')], default='closed', max_length=10, verbose_name='open for answers')),
+                ('meeting', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='assessments', to='meetings.meeting', verbose_name='meeting')),
+                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessments', to='workspaces.workspace', verbose_name='workspace')),
             ],
             options={
                 'verbose_name': 'assessment',
                 'verbose_name_plural': 'assessments',
                 'ordering': ['workspace', 'meeting__starts_at', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='AssessmentQuestion',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0)),
-            ],
-            options={
-                'ordering': ['assessment', 'order', 'pk'],
             },
         ),
         migrations.CreateModel(
@@ -53,28 +46,13 @@ class Migration(migrations.Migration):
                 ('submitted_at', models.DateTimeField(verbose_name='submitted')),
                 ('score', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=10, verbose_name='score')),
                 ('max_score', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=10, verbose_name='maximum score')),
+                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attempts', to='assessments.assessment', verbose_name='assessment')),
+                ('participation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='attempts', to='meetings.participation', verbose_name='participant')),
             ],
             options={
                 'verbose_name': 'attempt',
                 'verbose_name_plural': 'attempts',
                 'ordering': ['assessment', 'phase', 'pk'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Choice',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('text_fr', models.CharField(max_length=500, verbose_name='answer (French)')),
-                ('text_en', models.CharField(blank=True, max_length=500, verbose_name='answer (English)')),
-                ('is_correct', models.BooleanField(default=False, verbose_name='correct')),
-            ],
-            options={
-                'verbose_name': 'choice',
-                'verbose_name_plural': 'choices',
-                'ordering': ['question', 'order', 'pk'],
             },
         ),
         migrations.CreateModel(
@@ -92,11 +70,43 @@ class Migration(migrations.Migration):
                 ('numeric_tolerance', models.DecimalField(blank=True, decimal_places=4, default=Decimal('0'), max_digits=14, verbose_name='accepted difference')),
                 ('points', models.PositiveSmallIntegerField(default=1, verbose_name='points')),
                 ('is_active', models.BooleanField(default=True, verbose_name='in use')),
+                ('theme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='questions', to='workspaces.theme', verbose_name='theme')),
+                ('workspace', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='questions', to='workspaces.workspace', verbose_name='workspace')),
             ],
             options={
                 'verbose_name': 'question',
                 'verbose_name_plural': 'questions',
                 'ordering': ['workspace', 'theme__order', 'pk'],
+            },
+        ),
+        migrations.CreateModel(
+            name='Choice',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
+                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
+                ('text_fr', models.CharField(max_length=500, verbose_name='answer (French)')),
+                ('text_en', models.CharField(blank=True, max_length=500, verbose_name='answer (English)')),
+                ('is_correct', models.BooleanField(default=False, verbose_name='correct')),
+                ('question', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='choices', to='assessments.question', verbose_name='question')),
+            ],
+            options={
+                'verbose_name': 'choice',
+                'verbose_name_plural': 'choices',
+                'ordering': ['question', 'order', 'pk'],
+            },
+        ),
+        migrations.CreateModel(
+            name='AssessmentQuestion',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('order', models.PositiveSmallIntegerField(default=0)),
+                ('assessment', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='assessments.assessment')),
+                ('question', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='uses', to='assessments.question')),
+            ],
+            options={
+                'ordering': ['assessment', 'order', 'pk'],
             },
         ),
         migrations.CreateModel(
@@ -110,9 +120,31 @@ class Migration(migrations.Migration):
                 ('score', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=8)),
                 ('max_score', models.DecimalField(decimal_places=2, default=Decimal('0'), max_digits=8)),
                 ('theme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='workspaces.theme')),
+                ('attempt', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='assessments.attempt')),
+                ('question', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='answers', to='assessments.question')),
             ],
             options={
                 'ordering': ['attempt', 'pk'],
             },
+        ),
+        migrations.AddIndex(
+            model_name='attempt',
+            index=models.Index(fields=['assessment', 'phase'], name='assessments_assessm_038d21_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='attempt',
+            constraint=models.UniqueConstraint(fields=('assessment', 'phase', 'participation'), name='attempt_once_per_phase_and_participant'),
+        ),
+        migrations.AddConstraint(
+            model_name='assessmentquestion',
+            constraint=models.UniqueConstraint(fields=('assessment', 'question'), name='question_once_per_assessment'),
+        ),
+        migrations.AddIndex(
+            model_name='answer',
+            index=models.Index(fields=['question', 'attempt'], name='assessments_questio_ebee2d_idx'),
+        ),
+        migrations.AddConstraint(
+            model_name='answer',
+            constraint=models.UniqueConstraint(fields=('attempt', 'question'), name='answer_once_per_attempt'),
         ),
     ]
