@@ -19,6 +19,7 @@ from .factories import (
     ExpertFactory,
     InstitutionFactory,
     MembershipFactory,
+    PersonFactory,
     ResultFactory,
     ThemeFactory,
     UserFactory,
@@ -126,3 +127,37 @@ def world(db) -> World:
 @pytest.fixture(params=PERSONAS)
 def persona(request):
     return request.param
+
+
+@dataclass
+class Session:
+    """A meeting of the personas' workspace with invitees from two institutions, one of them the personas'."""
+
+    meeting: object
+    item: object
+    own: list  # participations of people from the personas' institution
+    other: list  # participations of people from another institution
+    other_institution: object
+
+
+@pytest.fixture
+def session(world) -> Session:
+    from .meetings.factories import AgendaItemFactory, MeetingFactory, ParticipationFactory
+
+    meeting = MeetingFactory(workspace=world.workspace, activity=world.activity, host_institution=world.institution)
+    meeting.themes.add(world.theme)
+    meeting.facilitators.add(world.expert)
+    item = AgendaItemFactory(meeting=meeting, title_fr="Gestion des frontières", title_en="Border management")
+    item.themes.add(world.theme)
+    police = InstitutionFactory(name_fr="Direction de la surveillance du territoire", acronym="DST")
+    own = [
+        ParticipationFactory(
+            meeting=meeting, person=PersonFactory(institution=world.institution, email=f"own{n}@example.org")
+        )
+        for n in range(2)
+    ]
+    other = [
+        ParticipationFactory(meeting=meeting, person=PersonFactory(institution=police, email=f"dst{n}@example.org"))
+        for n in range(2)
+    ]
+    return Session(meeting=meeting, item=item, own=own, other=other, other_institution=police)

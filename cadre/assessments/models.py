@@ -177,9 +177,7 @@ class AssessmentQuestion(models.Model):
 
     class Meta:
         ordering = ["assessment", "order", "pk"]
-        constraints = [
-            models.UniqueConstraint(fields=["assessment", "question"], name="question_once_per_assessment")
-        ]
+        constraints = [models.UniqueConstraint(fields=["assessment", "question"], name="question_once_per_assessment")]
 
 
 class Attempt(Audited, TimeStamped):
@@ -242,3 +240,6 @@ class Answer(models.Model):
         ordering = ["attempt", "pk"]
         constraints = [models.UniqueConstraint(fields=["attempt", "question"], name="answer_once_per_attempt")]
         indexes = [models.Index(fields=["question", "attempt"])]
+
+    def __str__(self):
+        return f"{self.attempt} — {self.question}"

@@ -118,9 +118,7 @@ def knowledge_by_theme(assessments) -> dict[int | None, Comparison]:
         Answer.objects.filter(attempt__assessment__in=assessments, max_score__gt=0)
         .filter(_on_attempt(matched_participations(assessments)))
         .values("theme_id", phase=F("attempt__phase"))
-        .annotate(
-            score=Sum("score"), max=Sum("max_score"), people=Count("attempt__participation_id", distinct=True)
-        )
+        .annotate(score=Sum("score"), max=Sum("max_score"), people=Count("attempt__participation_id", distinct=True))
         .order_by()
     )
     return _compare(rows, "theme_id")

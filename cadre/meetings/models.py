@@ -25,7 +25,9 @@ DEFAULT_TIME_ZONE = "Africa/Niamey"
 
 
 def time_zone_choices():
-    return [(name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name and not name.startswith("Etc/")]
+    return [
+        (name, name) for name in sorted(zoneinfo.available_timezones()) if "/" in name and not name.startswith("Etc/")
+    ]
 
 
 def new_token() -> str:
