@@ -168,8 +168,8 @@ class Assessment(Audited, TimeStamped):
             raise ValidationError({"open_phase": _("An evaluation is answered after the session only.")})
 
 
-class AssessmentQuestion(models.Model):
-    """A question's place in an assessment (not audited apart: the assessment's changes are)."""
+class AssessmentQuestion(Audited, models.Model):
+    """A question's place in an assessment."""
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="items")
     question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="uses")
@@ -178,6 +178,12 @@ class AssessmentQuestion(models.Model):
     class Meta:
         ordering = ["assessment", "order", "pk"]
         constraints = [models.UniqueConstraint(fields=["assessment", "question"], name="question_once_per_assessment")]
+
+    def __str__(self):
+        return f"{self.order}. {self.question}"
+
+    def get_audit_workspace_id(self):
+        return self.assessment.workspace_id
 
 
 class Attempt(Audited, TimeStamped):
