@@ -1,6 +1,7 @@
 from django.urls import path
 
 from . import views
+from .urls_participants import urlpatterns as participant_patterns
 
 app_name = "meetings"
 
@@ -8,4 +9,5 @@ W = "w/<slug:slug>/meetings/"
 
 urlpatterns = [
     path(W, views.meeting_list, name="meetings"),
+    *participant_patterns,
 ]
