@@ -76,12 +76,14 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import drafting_exchange  # noqa: E402
 import drafting_pages  # noqa: E402
 import mapping_import  # noqa: E402
+import sessions_pages  # noqa: E402
 
 User = get_user_model()
 D = datetime.date
 MAIN = demo.MAIN_SLUG
 PROBE = "bench-probe"
 SECRETARIAT = "secretariat@demo.example.org"
+PROBE_TEST = None  # the probe workspace's first knowledge test (sessions_pages.build_small)
 
 WORDS_FR = [
     "migration",
@@ -194,6 +196,8 @@ def build_small():
         user=secretariat, workspace=probe, role=Role.SECRETARIAT, institution=authority, valid_from=D(2016, 1, 1)
     )
     drafting_pages.build_small(PROBE, SECRETARIAT)
+    global PROBE_TEST
+    PROBE_TEST = sessions_pages.build_small(PROBE, SECRETARIAT)
     # One recorded change by the secretariat, so the filtered history is not empty on the small data set either.
     with change_by(secretariat):
         first = WorkplanActivity.objects.get(workspace__slug=MAIN, number=1)
@@ -523,11 +527,14 @@ def pages():
         ("institution detail", reverse("directory:institution", args=[ministry.pk]), True, LIST),
         ("places", reverse("directory:places"), True, LIST),
         *[(name, url, True, LIST) for name, url in drafting_pages.pages(PROBE)],
+        *[(name, url, True, LIST) for name, url in sessions_pages.pages(PROBE, PROBE_TEST)],
     ]
 
 
 def _budgets():
-    return {name: drafting_pages.BUDGET_MS for name, _url in drafting_pages.pages(PROBE)}
+    budgets = {name: drafting_pages.BUDGET_MS for name, _url in drafting_pages.pages(PROBE)}
+    budgets.update({name: sessions_pages.BUDGET_MS for name, _url in sessions_pages.pages(PROBE, PROBE_TEST)})
+    return budgets
 
 
 def clients():
@@ -655,6 +662,7 @@ def main():
         with transaction.atomic():
             grow(rng)
             drafting_pages.grow(rng, PROBE)
+            print(f"Sessions: {sessions_pages.grow(rng, PROBE)}")
         print(f"Large data set (+{time.perf_counter() - started:.1f} s): {dataset_summary()}")
         gc.collect()
         gc.freeze()  # as cadre/wsgi.py does once the application is loaded: measure a server, not the builder

@@ -229,6 +229,7 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+MEETINGS_MATERIAL_MAX_MB = int(os.environ.get("MEETINGS_MATERIAL_MAX_MB", "20"))  # largest meeting material upload
 
 # --- E-mail ---------------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(

@@ -8,6 +8,17 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Assessments")
 
     def ready(self):
-        from cadre.core.navigation import WorkspaceTab, register_workspace_tab
+        from cadre.core.navigation import Panel, WorkspaceTab, register_panel, register_workspace_tab
+
+        from .panels import meeting_tests
 
         register_workspace_tab(WorkspaceTab(_("Assessments"), "assessments:assessments", "assessments", order=50))
+        # The meetings app renders the panels of "meetings.meeting" on a meeting's page.
+        register_panel(
+            Panel(
+                place="meetings.meeting",
+                template="assessments/includes/meeting_panel.html",
+                build=meeting_tests,
+                order=50,
+            )
+        )

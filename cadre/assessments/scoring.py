@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Sum
 
 from .models import LIKERT_MAX, LIKERT_MIN, Answer, Assessment, Attempt, Question
 
@@ -48,11 +48,29 @@ def percent(score, maximum) -> float | None:
     return float(score) * 100 / float(maximum)
 
 
-def matched_participations(assessments) -> Q:
-    """A filter on attempts: those whose participant answered both phases of the same assessment."""
-    pre = Attempt.objects.filter(assessment__in=assessments, phase=PRE).values("participation_id")
-    post = Attempt.objects.filter(assessment__in=assessments, phase=POST).values("participation_id")
-    return Q(participation_id__in=pre) & Q(participation_id__in=post)
+def _has_attempt(phase, prefix=""):
+    """Whether the same participant answered `phase` of the same assessment (a correlated, indexed lookup)."""
+    return Exists(
+        Attempt.objects.filter(
+            assessment_id=OuterRef(f"{prefix}assessment_id"),
+            participation_id=OuterRef(f"{prefix}participation_id"),
+            phase=phase,
+        )
+    )
+
+
+def matched_participations(assessments=None) -> Q:
+    """A filter on attempts: those whose participant answered both phases of the *same* assessment.
+
+    Matching is per (assessment, participant): someone who took the test before of one assessment and the test
+    after of another one given at the same meeting is not matched. `assessments` is accepted for compatibility.
+    """
+    return Q(_has_attempt(PRE)) & Q(_has_attempt(POST))
+
+
+def matched_attempts(assessments):
+    """The ids of the matched attempts of these assessments, as a subquery (answers are filtered on it)."""
+    return Attempt.objects.filter(assessment__in=assessments).filter(matched_participations()).values("pk")
 
 
 @dataclass
@@ -104,7 +122,7 @@ def knowledge_by_assessment(assessments) -> dict[int, Comparison]:
     """Matched before/after scores of each knowledge test."""
     rows = (
         Attempt.objects.filter(assessment__in=assessments)
-        .filter(matched_participations(assessments))
+        .filter(matched_participations())
         .values("assessment_id", "phase")
         .annotate(score=Sum("score"), max=Sum("max_score"), people=Count("participation_id", distinct=True))
         .order_by()
@@ -115,8 +133,7 @@ def knowledge_by_assessment(assessments) -> dict[int, Comparison]:
 def knowledge_by_theme(assessments) -> dict[int | None, Comparison]:
     """Matched before/after scores per theme of the questions (None: questions without a theme)."""
     rows = (
-        Answer.objects.filter(attempt__assessment__in=assessments, max_score__gt=0)
-        .filter(_on_attempt(matched_participations(assessments)))
+        Answer.objects.filter(attempt_id__in=matched_attempts(assessments), max_score__gt=0)
         .values("theme_id", phase=F("attempt__phase"))
         .annotate(score=Sum("score"), max=Sum("max_score"), people=Count("attempt__participation_id", distinct=True))
         .order_by()
@@ -128,7 +145,7 @@ def knowledge_by_institution(assessments) -> dict[int | None, Comparison]:
     """Matched before/after scores per institution of the participants (as invited)."""
     rows = (
         Attempt.objects.filter(assessment__in=assessments)
-        .filter(matched_participations(assessments))
+        .filter(matched_participations())
         .values("phase", institution_id=F("participation__institution_id"))
         .annotate(score=Sum("score"), max=Sum("max_score"), people=Count("participation_id", distinct=True))
         .order_by()
@@ -150,11 +167,18 @@ def knowledge_by_participant(assessment) -> dict[int, Comparison]:
     return found
 
 
-def self_assessment_by_question(assessments) -> dict[int, dict]:
-    """Mean agreement (1–5) before and after per statement, matched participants only."""
+def self_assessment_by_question(assessments, *, matched: bool = True) -> dict[int, dict]:
+    """Mean agreement (1–5) before and after per statement, matched participants only.
+
+    `matched=False` counts every answer: an evaluation is answered after the session only, so nobody is matched.
+    """
+    answers = (
+        Answer.objects.filter(attempt_id__in=matched_attempts(assessments))
+        if matched
+        else Answer.objects.filter(attempt__assessment__in=assessments)
+    )
     rows = (
-        Answer.objects.filter(attempt__assessment__in=assessments, scale__isnull=False)
-        .filter(_on_attempt(matched_participations(assessments)))
+        answers.filter(scale__isnull=False)
         .values("question_id", phase=F("attempt__phase"))
         .annotate(total=Sum("scale"), answers=Count("id"))
         .order_by()
@@ -170,33 +194,107 @@ def self_assessment_by_question(assessments) -> dict[int, dict]:
 def self_assessment_overall(assessments) -> dict:
     """Mean agreement before and after over all statements, and the share agreeing (4 or 5)."""
     rows = (
-        Answer.objects.filter(attempt__assessment__in=assessments, scale__isnull=False)
-        .filter(_on_attempt(matched_participations(assessments)))
+        Answer.objects.filter(attempt_id__in=matched_attempts(assessments), scale__isnull=False)
         .values(phase=F("attempt__phase"))
-        .annotate(total=Sum("scale"), answers=Count("id"), agree=Count("id", filter=Q(scale__gte=4)))
+        .annotate(
+            total=Sum("scale"),
+            answers=Count("id"),
+            agree=Count("id", filter=Q(scale__gte=4)),
+            people=Count("attempt__participation_id", distinct=True),
+        )
         .order_by()
     )
-    result = {"pre": None, "post": None, "pre_agree": None, "post_agree": None, "answers": 0}
+    result = {"pre": None, "post": None, "pre_agree": None, "post_agree": None, "answers": 0, "people": 0}
     for row in rows:
         if row["answers"]:
             result[row["phase"]] = row["total"] / row["answers"]
             result[f"{row['phase']}_agree"] = row["agree"] * 100 / row["answers"]
             result["answers"] += row["answers"]
+            result["people"] = max(result["people"], row["people"])
     return result
+
+
+# --- Figures of one assessment (every participant who answered a phase, not only the matched ones) ---------
+
+HISTOGRAM_BINS = 5  # 0–19 %, 20–39 %, 40–59 %, 60–79 %, 80–100 %
+
+
+@dataclass
+class PhaseTotal:
+    phase: str
+    people: int = 0
+    score: Decimal = Decimal(0)
+    max: Decimal = Decimal(0)
+
+    @property
+    def percent(self):
+        return percent(self.score, self.max)
+
+
+def phase_totals(assessment) -> dict[str, PhaseTotal]:
+    """How many answered each phase, and their summed scores (every attempt, matched or not)."""
+    found = {phase: PhaseTotal(phase) for phase in assessment.phases}
+    rows = (
+        Attempt.objects.filter(assessment=assessment)
+        .values("phase")
+        .annotate(people=Count("id"), score=Sum("score"), max=Sum("max_score"))
+        .order_by()
+    )
+    for row in rows:
+        found[row["phase"]] = PhaseTotal(row["phase"], row["people"], row["score"] or 0, row["max"] or 0)
+    return found
+
+
+def score_distribution(assessment) -> dict[str, list[int]]:
+    """Number of participants per band of score (HISTOGRAM_BINS equal bands of the percentage), per phase.
+
+    Compared as score × bins ≥ max × band, so that no division (and no rounding) happens in the database.
+    """
+    bands = {}
+    for band in range(HISTOGRAM_BINS):
+        low = Q(scaled__gte=F("max_score") * band)
+        high = Q() if band == HISTOGRAM_BINS - 1 else Q(scaled__lt=F("max_score") * (band + 1))
+        bands[f"band{band}"] = Count("id", filter=low & high)
+    rows = (
+        Attempt.objects.filter(assessment=assessment, max_score__gt=0)
+        .annotate(scaled=F("score") * HISTOGRAM_BINS)
+        .values("phase")
+        .annotate(**bands)
+        .order_by()
+    )
+    found = {phase: [0] * HISTOGRAM_BINS for phase in assessment.phases}
+    for row in rows:
+        found[row["phase"]] = [row[f"band{band}"] for band in range(HISTOGRAM_BINS)]
+    return found
+
+
+def correct_rate_by_question(assessment) -> dict[int, dict]:
+    """Per scored question: answers and correct answers before and after ({"pre": (correct, answers), …})."""
+    rows = (
+        Answer.objects.filter(attempt__assessment=assessment, max_score__gt=0)
+        .values("question_id", phase=F("attempt__phase"))
+        .annotate(answers=Count("id"), correct=Count("id", filter=Q(score__gte=F("max_score"))))
+        .order_by()
+    )
+    found: dict[int, dict] = defaultdict(lambda: {"pre": None, "post": None})
+    for row in rows:
+        found[row["question_id"]][row["phase"]] = (row["correct"], row["answers"])
+    return dict(found)
+
+
+def self_assessment_by_participant(assessment) -> dict[int, dict]:
+    """Each participant's mean agreement before and after (secretariat only: these are personal)."""
+    rows = (
+        Answer.objects.filter(attempt__assessment=assessment, scale__isnull=False)
+        .values(participation_id=F("attempt__participation_id"), phase=F("attempt__phase"))
+        .annotate(total=Sum("scale"), answers=Count("id"))
+        .order_by()
+    )
+    found: dict[int, dict] = defaultdict(lambda: {"pre": None, "post": None})
+    for row in rows:
+        found[row["participation_id"]][row["phase"]] = row["total"] / row["answers"] if row["answers"] else None
+    return dict(found)
 
 
 def likert_scale():
     return range(LIKERT_MIN, LIKERT_MAX + 1)
-
-
-def _on_attempt(q: Q) -> Q:
-    """Re-root a filter written on Attempt so that it applies to Answer (through `attempt__`)."""
-    children = []
-    for child in q.children:
-        if isinstance(child, Q):
-            children.append(_on_attempt(child))
-        else:
-            key, value = child
-            children.append(("attempt__" + key, value))
-    rooted = Q(*children, _connector=q.connector, _negated=q.negated)
-    return rooted

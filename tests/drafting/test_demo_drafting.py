@@ -191,7 +191,13 @@ def test_load_demo_command_runs_the_drafting_demo_after_the_workspaces(settings)
     call_command("load_demo", "--force", stdout=out)
     assert Document.objects.filter(workspace__slug=workspace_demo.MAIN_SLUG, slug=demo.DOCUMENT_SLUG).exists()
     assert any(demo.TITLE_FR in line for line in out.getvalue().splitlines())
-    assert [loader.__module__ for loader in demo_loaders()] == ["cadre.drafting.demo", "cadre.mapping.demo"]
+    assert [loader.__module__ for loader in demo_loaders()] == [
+        "cadre.drafting.demo",
+        "cadre.mapping.demo",
+        "cadre.meetings.demo",
+        "cadre.assessments.demo",
+        "cadre.reports.demo",
+    ]
 
 
 def test_workspaces_never_import_drafting():

@@ -58,6 +58,7 @@ class ActionPointFactory(factory.django.DjangoModelFactory):
 class QuestionFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Question
+        skip_postgeneration_save = True
 
     workspace = factory.SubFactory(WorkspaceFactory)
     kind = Question.Kind.SINGLE
