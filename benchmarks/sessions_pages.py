@@ -26,7 +26,8 @@ BUDGET_MS = 200.0
 MEETINGS = 200
 PEOPLE = 1500
 INSTITUTIONS = 60
-PER_MEETING = 25  # 200 × 25 = 5,000 participations
+PARTICIPATIONS = 5000
+PER_MEETING = 25  # the first meetings get one more, to make 5,000 with the first meeting's two
 TESTED_MEETINGS = 100  # 100 × 25 people × 2 phases × 10 questions = 50,000 answers
 QUESTIONS_PER_TEST = 10
 ACTION_POINTS = 600
@@ -194,8 +195,9 @@ def grow(rng, workspace_slug):
     )
     statuses = ["attended"] * 7 + ["excused", "declined", "confirmed"]
     participations = []
-    for meeting in meetings:
-        for person in rng.sample(people, PER_MEETING):
+    extra = PARTICIPATIONS - 2 - PER_MEETING * len(meetings)
+    for index, meeting in enumerate(meetings):
+        for person in rng.sample(people, PER_MEETING + (index < extra)):
             participations.append(
                 Participation(
                     meeting=meeting,
@@ -204,7 +206,6 @@ def grow(rng, workspace_slug):
                     status=rng.choice(statuses),
                 )
             )
-    # The first meeting already has two participants: 200 × 25 = 5,000 with a few more people on the rest.
     Participation.objects.bulk_create(participations, batch_size=1000)
     today = timezone.localdate()
     action_points = []
