@@ -28,7 +28,7 @@ PEOPLE = 1500
 INSTITUTIONS = 60
 PARTICIPATIONS = 5000
 PER_MEETING = 25  # the first meetings get one more, to make 5,000 with the first meeting's two
-TESTED_MEETINGS = 100  # 100 × 25 people × 2 phases × 10 questions = 50,000 answers
+TESTED_MEETINGS = 100  # 100 × 25 people × 2 phases × 10 questions = 50,000 answers (the first meeting's included)
 QUESTIONS_PER_TEST = 10
 ACTION_POINTS = 600
 D = datetime.date
@@ -194,8 +194,17 @@ def grow(rng, workspace_slug):
         [Meeting.themes.through(meeting_id=meeting.pk, theme_id=rng.choice(themes).pk) for meeting in meetings]
     )
     statuses = ["attended"] * 7 + ["excused", "declined", "confirmed"]
+    # The first meeting (build_small's, with two participants and its answered test) grows to 25 people too.
+    first = Meeting.objects.filter(workspace=workspace).order_by("pk").first()
+    small_test = Assessment.objects.get(meeting=first)
+    newcomers = Participation.objects.bulk_create(
+        [
+            Participation(meeting=first, person=person, institution_id=person.institution_id, status="attended")
+            for person in people[: PER_MEETING - 2]
+        ]
+    )
     participations = []
-    extra = PARTICIPATIONS - 2 - PER_MEETING * len(meetings)
+    extra = PARTICIPATIONS - PER_MEETING * (len(meetings) + 1)
     for index, meeting in enumerate(meetings):
         for person in rng.sample(people, PER_MEETING + (index < extra)):
             participations.append(
@@ -228,10 +237,11 @@ def grow(rng, workspace_slug):
     ActionPoint.objects.bulk_create(action_points, batch_size=1000)
     questions = _questions(workspace, themes, 240)
     by_meeting = {}
-    for participation in Participation.objects.filter(meeting__in=meetings[:TESTED_MEETINGS]):
+    tested = meetings[: TESTED_MEETINGS - 1]
+    for participation in Participation.objects.filter(meeting__in=tested):
         by_meeting.setdefault(participation.meeting_id, []).append(participation)
     tests = []
-    for meeting in meetings[:TESTED_MEETINGS]:
+    for meeting in tested:
         tests.append(
             Assessment(
                 workspace=workspace,
@@ -242,7 +252,8 @@ def grow(rng, workspace_slug):
             )
         )
     tests = Assessment.objects.bulk_create(tests)
-    items, plan = [], []
+    small_questions = [item.question for item in small_test.items.select_related("question")]
+    items, plan = [], [(small_test, small_questions, newcomers)]
     for test in tests:
         chosen = rng.sample(questions, QUESTIONS_PER_TEST)
         items += [AssessmentQuestion(assessment=test, question=q, order=n) for n, q in enumerate(chosen)]

@@ -10,7 +10,7 @@ class AssessmentsConfig(AppConfig):
     def ready(self):
         from cadre.core.navigation import Panel, WorkspaceTab, register_panel, register_workspace_tab
 
-        from .panels import meeting_tests
+        from .panels import email_link, meeting_tests
 
         register_workspace_tab(WorkspaceTab(_("Assessments"), "assessments:assessments", "assessments", order=50))
         # The meetings app renders the panels of "meetings.meeting" on a meeting's page.
@@ -21,4 +21,8 @@ class AssessmentsConfig(AppConfig):
                 build=meeting_tests,
                 order=50,
             )
+        )
+        # …and those of "meetings.email" in its invitations and reminders.
+        register_panel(
+            Panel(place="meetings.email", template="assessments/email/personal_link.txt", build=email_link, order=50)
         )

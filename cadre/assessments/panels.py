@@ -5,6 +5,7 @@ The meetings app sits below assessments, so it does not import this: it renders 
 """
 
 from django.db.models import Count, Q
+from django.urls import reverse
 
 from .models import Assessment
 
@@ -32,3 +33,10 @@ def meeting_tests(meeting, membership):
         "can_see_links": membership.can("view_personal_results"),
         "slug": meeting.workspace.slug,
     }
+
+
+def email_link(participation, base_url):
+    """The person's own link to the meeting's tests, for the invitation and the reminder (when there are tests)."""
+    if not Assessment.objects.filter(meeting_id=participation.meeting_id).exists():
+        return None
+    return {"url": base_url.rstrip("/") + reverse("assessments:take_list", args=[participation.token])}

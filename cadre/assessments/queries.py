@@ -9,7 +9,9 @@ from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Q, Sum
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from cadre.meetings.models import Meeting, Participation
+from cadre.meetings.models import Participation
+from cadre.meetings.participants import participations_of
+from cadre.meetings.queries import get_meeting_for_user  # noqa: F401 (one access rule for a meeting: the links)
 from cadre.workspaces.queries import get_workspace_for_user
 
 from .models import Answer, Assessment, AssessmentQuestion, Attempt, Choice, Question
@@ -43,13 +45,6 @@ def get_assessment_for_user(user, slug, pk, capability="view") -> Assessment:
     assessment = get_object_or_404(Assessment.objects.select_related("meeting"), workspace=workspace, pk=pk)
     assessment.workspace = workspace
     return assessment
-
-
-def get_meeting_for_user(user, slug, pk, capability="view") -> Meeting:
-    workspace = get_workspace_for_user(user, slug, capability)
-    meeting = get_object_or_404(Meeting, workspace=workspace, pk=pk)
-    meeting.workspace = workspace
-    return meeting
 
 
 # --- A participant's link ----------------------------------------------------------------------------------
@@ -195,13 +190,6 @@ def answer_count(question) -> int:
 
 
 def participants_with_links(meeting):
-    """The invitees of a meeting with their link tokens (secretariat only), by institution then name."""
-    return (
-        Participation.objects.filter(meeting=meeting)
-        .select_related("person", "institution")
-        .order_by("institution__name_fr", "person__full_name", "pk")
-    )
-
-
-def meetings_of(workspace):
-    return Meeting.objects.filter(workspace=workspace).order_by("-starts_at", "pk")
+    """The invitees of a meeting with their link tokens (secretariat only), by institution then name: the
+    meetings app's list of invitees."""
+    return participations_of(meeting)

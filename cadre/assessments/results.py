@@ -28,6 +28,16 @@ def shown(people, personal) -> bool:
     return personal or people >= MIN_GROUP
 
 
+def phase_shown(people, matched, personal) -> bool:
+    """Whether the mean score of everyone who answered a phase may be shown beside the mean of the `matched`
+    participants (those who answered both phases, shown when there are MIN_GROUP of them): the difference
+    between the two is the score of those who answered only this phase, so they too must be MIN_GROUP or none."""
+    if personal:
+        return True
+    unmatched = people - matched if matched >= MIN_GROUP else 0
+    return people >= MIN_GROUP and (unmatched == 0 or unmatched >= MIN_GROUP)
+
+
 @dataclass
 class Bar:
     """One row of a before/after chart: values are percentages (or 1–5 means scaled to a width)."""
@@ -70,16 +80,20 @@ class Results:
 
     @property
     def phase_rows(self):
-        return [
-            {
-                "phase": phase,
-                "label": Assessment.Phase(phase).label,
-                "people": total.people,
-                "percent": total.percent if shown(total.people, self.personal) else None,
-                "hidden": not shown(total.people, self.personal),
-            }
-            for phase, total in self.phases.items()
-        ]
+        matched = self.overall.people if self.overall is not None else 0
+        rows = []
+        for phase, total in self.phases.items():
+            visible = phase_shown(total.people, matched, self.personal)
+            rows.append(
+                {
+                    "phase": phase,
+                    "label": Assessment.Phase(phase).label,
+                    "people": total.people,
+                    "percent": total.percent if visible else None,
+                    "hidden": not visible,
+                }
+            )
+        return rows
 
 
 def comparison_bar(label, comparison, personal) -> Bar:
@@ -126,14 +140,7 @@ def institution_bars(by_institution, personal) -> list[Bar]:
         merged.append(visible.pop()[1])  # the smallest shown group joins the others
     bars = [comparison_bar(label(key), comparison, personal) for key, comparison in visible]
     if merged:
-        other = scoring.Comparison(key=None)
-        for item in merged:
-            other.pre_score += item.pre_score
-            other.pre_max += item.pre_max
-            other.post_score += item.post_score
-            other.post_max += item.post_max
-            other.people += item.people
-        bars.append(comparison_bar(_("Other institutions"), other, personal))
+        bars.append(comparison_bar(_("Other institutions"), scoring.combined(merged), personal))
     return bars
 
 
@@ -292,12 +299,14 @@ def summary_rows(assessments, personal):
     knowledge = [a.pk for a in assessments if a.kind == Assessment.Kind.KNOWLEDGE]
     gains = scoring.knowledge_by_assessment(knowledge) if knowledge else {}
     for assessment in assessments:
+        comparison = gains.get(assessment.pk)
+        matched = comparison.people if comparison is not None else 0
         for phase in (PRE, POST):
             people, score, maximum = figures.get((assessment.pk, phase), (0, 0, 0))
             setattr(assessment, f"{phase}_people", people)
-            percent = scoring.percent(score or 0, maximum or 0) if people and shown(people, personal) else None
+            visible = people and phase_shown(people, matched, personal)
+            percent = scoring.percent(score or 0, maximum or 0) if visible else None
             setattr(assessment, f"{phase}_percent", percent)
-        comparison = gains.get(assessment.pk)
         assessment.gain_percent = (
             comparison.gain_percent if comparison is not None and shown(comparison.people, personal) else None
         )
@@ -306,7 +315,8 @@ def summary_rows(assessments, personal):
 
 
 def workspace_summary(workspace, personal) -> dict:
-    """Knowledge by theme and self-assessment over all the workspace's tests.
+    """Knowledge by theme and self-assessment over all the workspace's tests (for other readers than the
+    secretariat, over the tests that at least MIN_GROUP people answered before and after).
 
     These read every answer of the workspace, so they are cached under the workspace's attempts version: a new
     attempt makes a new key, so a cached figure is never out of date.
@@ -316,9 +326,12 @@ def workspace_summary(workspace, personal) -> dict:
     def compute():
         knowledge = Assessment.objects.filter(workspace=workspace, kind=Assessment.Kind.KNOWLEDGE)
         self_assessments = Assessment.objects.filter(workspace=workspace, kind=Assessment.Kind.SELF_ASSESSMENT)
+        if not personal:  # a test of fewer matched people would be given away by subtracting the others
+            knowledge = scoring.with_matched_groups(knowledge, MIN_GROUP)
+            self_assessments = scoring.with_matched_groups(self_assessments, MIN_GROUP)
         return scoring.knowledge_by_theme(knowledge), scoring.self_assessment_overall(self_assessments)
 
-    by_theme, overall = cached_value("assessments-summary", version, compute)
+    by_theme, overall = cached_value("assessments-summary", (version, personal), compute)
     return {
         "themes": theme_bars(by_theme, personal),
         "self_assessment": overall if shown(overall["people"], personal) and overall["people"] else {},

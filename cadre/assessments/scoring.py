@@ -12,7 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Sum
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 
 from .models import LIKERT_MAX, LIKERT_MIN, Answer, Assessment, Attempt, Question
 
@@ -68,6 +69,29 @@ def matched_participations(assessments=None) -> Q:
     return Q(_has_attempt(PRE)) & Q(_has_attempt(POST))
 
 
+def matched_people():
+    """The number of participants who answered both phases of the assessment (a correlated subquery on it)."""
+    both = (
+        Attempt.objects.filter(assessment_id=OuterRef("pk"), phase=POST)
+        .filter(_has_attempt(PRE))
+        .order_by()
+        .values("assessment_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(both), Value(0), output_field=IntegerField())
+
+
+def with_matched_groups(assessments, least: int):
+    """Those of these assessments that at least `least` participants answered both before and after.
+
+    A figure over several tests is computed on these only for readers who may not see personal results: each
+    test's own figures are shown (on its results page) once it has that many matched participants, so a total
+    that also held a smaller test would give that test's figures away by subtraction."""
+    enough = assessments.annotate(matched_people=matched_people()).filter(matched_people__gte=least)
+    return assessments.filter(pk__in=enough.values("pk"))
+
+
 def matched_attempts(assessments):
     """The ids of the matched attempts of these assessments, as a subquery (answers are filtered on it)."""
     return Attempt.objects.filter(assessment__in=assessments).filter(matched_participations()).values("pk")
@@ -104,18 +128,32 @@ class Comparison:
         return None if gain is None else gain * 100
 
 
-def _compare(rows, key_name) -> dict:
-    """Fold rows of {key, phase, score, max, people} into Comparisons by key."""
+def fold(rows, key_name) -> dict:
+    """Fold rows of {key, phase, score, max, people} into Comparisons by key (key None when `key_name` is None).
+
+    The people of a group are the most who answered one phase (matched rows: the same people in both)."""
     found: dict = {}
     for row in rows:
-        key = row[key_name]
+        key = row[key_name] if key_name else None
         item = found.setdefault(key, Comparison(key=key))
         if row["phase"] == PRE:
-            item.pre_score, item.pre_max = row["score"] or 0, row["max"] or 0
+            item.pre_score, item.pre_max = row["score"] or Decimal(0), row["max"] or Decimal(0)
         else:
-            item.post_score, item.post_max = row["score"] or 0, row["max"] or 0
+            item.post_score, item.post_max = row["score"] or Decimal(0), row["max"] or Decimal(0)
         item.people = max(item.people, row.get("people") or 0)
     return found
+
+
+def combined(comparisons, key=None) -> Comparison:
+    """One Comparison of several groups taken together (scores and people added up)."""
+    total = Comparison(key=key)
+    for item in comparisons:
+        total.pre_score += item.pre_score
+        total.pre_max += item.pre_max
+        total.post_score += item.post_score
+        total.post_max += item.post_max
+        total.people += item.people
+    return total
 
 
 def knowledge_by_assessment(assessments) -> dict[int, Comparison]:
@@ -127,7 +165,7 @@ def knowledge_by_assessment(assessments) -> dict[int, Comparison]:
         .annotate(score=Sum("score"), max=Sum("max_score"), people=Count("participation_id", distinct=True))
         .order_by()
     )
-    return _compare(rows, "assessment_id")
+    return fold(rows, "assessment_id")
 
 
 def knowledge_by_theme(assessments) -> dict[int | None, Comparison]:
@@ -138,7 +176,7 @@ def knowledge_by_theme(assessments) -> dict[int | None, Comparison]:
         .annotate(score=Sum("score"), max=Sum("max_score"), people=Count("attempt__participation_id", distinct=True))
         .order_by()
     )
-    return _compare(rows, "theme_id")
+    return fold(rows, "theme_id")
 
 
 def knowledge_by_institution(assessments) -> dict[int | None, Comparison]:
@@ -150,7 +188,7 @@ def knowledge_by_institution(assessments) -> dict[int | None, Comparison]:
         .annotate(score=Sum("score"), max=Sum("max_score"), people=Count("participation_id", distinct=True))
         .order_by()
     )
-    return _compare(rows, "institution_id")
+    return fold(rows, "institution_id")
 
 
 def knowledge_by_participant(assessment) -> dict[int, Comparison]:
@@ -161,7 +199,7 @@ def knowledge_by_participant(assessment) -> dict[int, Comparison]:
         .annotate(score=Sum("score"), max=Sum("max_score"))
         .order_by()
     )
-    found = _compare(rows, "participation_id")
+    found = fold(rows, "participation_id")
     for item in found.values():
         item.people = 1 if item.pre_max and item.post_max else 0
     return found

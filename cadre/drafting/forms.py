@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from cadre.core.forms import IdsField
 from cadre.directory.models import Institution
 
 from . import queries
@@ -111,6 +112,7 @@ class SectionDetailsForm(forms.ModelForm):
         model = Section
         fields = ["status", "lead_institution", "drafters", "themes"]
         widgets = {"drafters": forms.CheckboxSelectMultiple, "themes": forms.CheckboxSelectMultiple}
+        field_classes = {"drafters": IdsField, "themes": IdsField}
 
     def __init__(self, *args, workspace, **kwargs):
         super().__init__(*args, **kwargs)

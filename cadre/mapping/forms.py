@@ -5,6 +5,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from cadre.core.forms import IdsField
 from cadre.directory.models import AdminArea, Institution
 
 from .models import Intervention, Location, MappingInterview, Participation
@@ -117,6 +118,7 @@ class InterventionForm(forms.ModelForm):
             "source_note",
             "last_confirmed",
         ]
+        field_classes = {"themes": IdsField}
         widgets = {
             "description_fr": forms.Textarea(attrs={"rows": 4}),
             "description_en": forms.Textarea(attrs={"rows": 4}),
@@ -192,6 +194,7 @@ class InterviewForm(forms.ModelForm):
     class Meta:
         model = MappingInterview
         fields = ["institution", "date", "status", "interviewers", "met", "notes", "confirmed"]
+        field_classes = {"confirmed": IdsField}
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 6}),

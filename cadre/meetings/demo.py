@@ -148,7 +148,7 @@ class _Loader:
             starts_at=starts_at,
             ends_at=ends_at,
             time_zone=DEFAULT_TIME_ZONE,
-            place=data.ONLINE if online else spec["place"],
+            place="" if online else spec["place"],
             online_link=data.ONLINE_LINK.format(key=spec["key"]) if online else "",
             status=Meeting.Status.HELD if held else Meeting.Status.PLANNED,
             host_institution=self.institutions.get(spec["host"]),

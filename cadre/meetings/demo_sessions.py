@@ -18,7 +18,6 @@ DEMO_NOTE = (
 )
 
 MINISTRY_ROOM = "Niamey, salle de réunion du Ministère de l'Intérieur"
-ONLINE = "En ligne (visioconférence)"
 ONLINE_LINK = "https://visio.example.org/cadre-demo/{key}"  # example.org: a domain reserved for examples
 SECRETARIAT = "Secrétariat (Direction de la migration)"
 EXPERT_NAMES = {

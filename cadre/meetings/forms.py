@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from cadre.core.forms import IdsField
 from cadre.directory.models import Institution, Person
 from cadre.drafting.models import Document
 from cadre.drafting.queries import titles_of
@@ -23,6 +24,9 @@ from .services import HELD_TOO_EARLY
 
 DATE = {"type": "date"}
 TIME = {"type": "time"}
+# The years a meeting may be dated in: beyond them a date is a typing error (and years near 1 or 9999 cannot
+# be converted between time zones at all).
+FIRST_YEAR, LAST_YEAR = 1950, 2100
 
 
 class MeetingForm(forms.ModelForm):
@@ -65,6 +69,7 @@ class MeetingForm(forms.ModelForm):
             "facilitators": forms.CheckboxSelectMultiple,
             "description": forms.Textarea(attrs={"rows": 4}),
         }
+        field_classes = {"themes": IdsField, "facilitators": IdsField}
 
     field_order = [
         "kind",
@@ -118,6 +123,13 @@ class MeetingForm(forms.ModelForm):
         if last_day < day:
             self.add_error("end_date", _("The last day is before the first."))
             return data
+        for name, value in (("date", day), ("end_date", last_day)):
+            if not FIRST_YEAR <= value.year <= LAST_YEAR:
+                self.add_error(
+                    name,
+                    _("Give a date between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR},
+                )
+                return data
         zone = zoneinfo.ZoneInfo(zone_name)
         starts_at = datetime.datetime.combine(day, start, tzinfo=zone)
         ends_at = datetime.datetime.combine(last_day, end, tzinfo=zone)
@@ -200,6 +212,7 @@ class AgendaItemForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
             "themes": forms.CheckboxSelectMultiple,
         }
+        field_classes = {"themes": IdsField}
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from cadre.core.forms import IdsField
 from cadre.directory.models import Institution, Person
 
 from .models import Participation
@@ -15,7 +16,7 @@ def _institutions():
 class CandidatesForm(forms.Form):
     """Step one of an invitation (GET): the institutions whose people are proposed, and/or a name to look up."""
 
-    institutions = forms.ModelMultipleChoiceField(
+    institutions = IdsField(
         label=_("Institutions"),
         queryset=Institution.objects.none(),
         required=False,
@@ -42,7 +43,7 @@ class CandidatesForm(forms.Form):
 class InviteForm(forms.Form):
     """Step two (POST): the people ticked."""
 
-    people = forms.ModelMultipleChoiceField(
+    people = IdsField(
         label=_("People to invite"),
         queryset=Person.objects.select_related("institution"),
         error_messages={"required": _("Tick at least one person to invite.")},

@@ -19,6 +19,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cadre.core.navigation import panels_for
 from cadre.core.services import change_by
 
 from . import calendar
@@ -82,6 +83,8 @@ def _context(meeting, participation, *, base_url, agenda):
         "same_day": meeting.local_start.date() == meeting.local_end.date(),
         "url": calendar.meeting_url(meeting, base_url),
         "agenda": agenda,
+        # Lines that apps above meetings add to the message (the assessments app: the person's own test link).
+        "panels": panels_for("meetings.email", participation, base_url),
     }
 
 

@@ -7,6 +7,7 @@ The reads at the bottom build the participants page and the check-in list in a f
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, ProtectedError, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -46,7 +47,12 @@ def invite_people(meeting, people, *, by) -> Invitation:
                 result.skipped.append(person)
                 continue
             participation = Participation(meeting=meeting, person=person, institution_id=person.institution_id)
-            participation.save()
+            try:
+                with transaction.atomic():  # a savepoint: a refused row leaves the others
+                    participation.save()
+            except IntegrityError:  # invited at this very moment by another request (a double click)
+                result.skipped.append(person)
+                continue
             result.invited.append(participation)
     return result
 

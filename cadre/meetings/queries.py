@@ -207,20 +207,29 @@ def action_points_of(workspace, filters: ActionPointFilters | None = None):
     return points.order_by(F("due_date").asc(nulls_last=True), "pk")
 
 
-def action_point_counts(workspace) -> dict:
-    """Open, overdue, done, done on time and dropped action points of the workspace, in one query."""
+def action_point_tally(points) -> dict:
+    """Total, open, overdue, done, done on time and dropped among these action points, in one query.
+
+    The one definition of these figures (the meetings pages and the results dashboard both use it): done on time
+    is done with a closing day on or before the due day, or with no due day (`ActionPoint.closed_on_time`).
+    """
     today = timezone.localdate()
     is_open = Q(status__in=ActionPoint.OPEN_STATUSES)
     done = Q(status=ActionPoint.Status.DONE)
-    return ActionPoint.objects.filter(workspace=workspace).aggregate(
+    on_time = done & Q(closed_on__isnull=False) & (Q(due_date__isnull=True) | Q(closed_on__lte=F("due_date")))
+    return points.aggregate(
+        total=Count("pk"),
         open=Count("pk", filter=is_open),
         overdue=Count("pk", filter=is_open & Q(due_date__lt=today)),
         done=Count("pk", filter=done),
-        done_on_time=Count(
-            "pk", filter=done & (Q(due_date__isnull=True) | Q(closed_on__isnull=True) | Q(closed_on__lte=F("due_date")))
-        ),
+        done_on_time=Count("pk", filter=on_time),
         dropped=Count("pk", filter=Q(status=ActionPoint.Status.DROPPED)),
     )
+
+
+def action_point_counts(workspace) -> dict:
+    """The tally of every action point of the workspace (see `action_point_tally`)."""
+    return action_point_tally(ActionPoint.objects.filter(workspace=workspace))
 
 
 def raised_at(meeting):

@@ -243,14 +243,16 @@ def close_action_point_at(action_point, meeting, *, by) -> ActionPoint:
     """Record that a meeting found the action point done: closed on the meeting's day, at that meeting."""
     if meeting.workspace_id != action_point.workspace_id:
         raise ValidationError(_("This meeting belongs to another workspace."))
-    if not action_point.is_open:
-        raise ValidationError(_("This action point is already closed."))
     if meeting.starts_at > timezone.now():
         raise ValidationError(_("An action point can be closed only at a meeting that has taken place."))
     raised_at = action_point.meeting
     if raised_at is not None and meeting.starts_at < raised_at.starts_at:
         raise ValidationError(_("This meeting took place before the action point was raised."))
     with change_by(by):
+        # Read again, locked: someone may have closed it since the page was shown (two clicks, two people).
+        status = ActionPoint.objects.select_for_update().filter(pk=action_point.pk).values_list("status", flat=True)
+        if status.first() not in ActionPoint.OPEN_STATUSES:
+            raise ValidationError(_("This action point is already closed."))
         action_point.status = ActionPoint.Status.DONE
         action_point.closed_on = meeting.local_start.date()
         action_point.closed_at_meeting = meeting

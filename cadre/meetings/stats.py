@@ -108,6 +108,31 @@ def sort_rows(rows: list[dict], sort: str) -> list[dict]:
     return named + unnamed
 
 
+def attendance_per_meeting(meetings):
+    """These meetings (a queryset), by date, each annotated with `institutions_invited`, `institutions_present`,
+    `people_invited` and `people_present` (one query). The one count of "institutions per meeting": the
+    attendance page and the results dashboard both read it."""
+    attended = Q(participations__status=ATTENDED)
+    return (
+        meetings.only("pk", "workspace_id", "kind", "status", "title_fr", "title_en", "starts_at", "time_zone")
+        .annotate(
+            institutions_invited=Count("participations__institution", distinct=True),
+            institutions_present=Count("participations__institution", filter=attended, distinct=True),
+            people_invited=Count("participations", distinct=True),
+            people_present=Count("participations", filter=attended, distinct=True),
+        )
+        .order_by("starts_at", "pk")
+    )
+
+
+def mean_institutions_present(meetings) -> tuple[float | None, int]:
+    """(mean number of institutions present, number of meetings counted) over meetings that took place, given
+    as (institutions present, people present) pairs. A meeting where nobody was recorded present is left out:
+    its attendance was not taken, which says nothing about how many institutions came."""
+    counted = [institutions for institutions, people in meetings if people]
+    return (sum(counted) / len(counted) if counted else None), len(counted)
+
+
 def institutions_per_meeting(workspace, *, took_place_only: bool = False) -> list[dict]:
     """Each meeting of the workspace (by date) with how many institutions and people it brought together (1 query).
 
@@ -126,19 +151,8 @@ def institutions_per_meeting(workspace, *, took_place_only: bool = False) -> lis
     meetings = Meeting.objects.filter(workspace=workspace)
     if took_place_only:
         meetings = meetings.filter(took_place(now=now))
-    attended = Q(participations__status=ATTENDED)
-    meetings = (
-        meetings.only("pk", "workspace_id", "kind", "status", "title_fr", "title_en", "starts_at", "time_zone")
-        .annotate(
-            institutions_invited=Count("participations__institution", distinct=True),
-            institutions_present=Count("participations__institution", filter=attended, distinct=True),
-            people_invited=Count("participations", distinct=True),
-            people_present=Count("participations", filter=attended, distinct=True),
-        )
-        .order_by("starts_at", "pk")
-    )
     rows = []
-    for meeting in meetings:
+    for meeting in attendance_per_meeting(meetings):
         meeting.workspace = workspace
         rows.append(
             {

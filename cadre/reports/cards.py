@@ -83,7 +83,8 @@ def dashboard_context(workspace, period, *, small_groups) -> dict:
     """What the dashboard and its PDF show: the same figures, the same cards."""
     results = queries.results_of(workspace)
     evidence = [item for result in results for item in result.evidence_list]
-    figures = measures.cached_figures(measures.Scope(workspace.pk, period), evidence)
+    scope = measures.Scope(workspace.pk, period, large_groups_only=not small_groups)
+    figures = measures.cached_figures(scope, evidence)
     return {
         "workspace": workspace,
         "membership": workspace.membership,
@@ -167,6 +168,8 @@ def _likert_width(mean):
 
 def self_assessment_block(figures: measures.SelfAssessmentFigures, small_groups: bool) -> dict:
     visibility = shown(figures.people, small_groups)
+    if not figures.people and figures.left_out:  # only small groups answered: say they are withheld
+        visibility = Shown(0, withheld=True)
     statements = []
     for statement in figures.statements:
         row = shown(statement.answers, small_groups)
@@ -185,7 +188,8 @@ def self_assessment_block(figures: measures.SelfAssessmentFigures, small_groups:
         "post_width": _likert_width(figures.post),
         "statements": statements,
         "tests": figures.tests,
-        "empty": not figures.people,
+        "left_out": figures.left_out,
+        "empty": not figures.people and not figures.left_out,
     }
 
 
@@ -220,12 +224,16 @@ def knowledge_block(figures: measures.KnowledgeFigures, key, themes, small_group
         comparison = figures.themes.get(theme_id) or measures.scoring.Comparison(key=theme_id)
         label = theme.name if theme else NO_THEME_LABEL
         rows.append(comparison_row(comparison, small_groups, label=label, obj=theme))
+    overall = comparison_row(figures.overall, small_groups)
+    if not figures.overall.people and figures.left_out:  # only small groups answered: say they are withheld
+        overall["shown"] = Shown(0, withheld=True)
     return {
         "themes": rows,
         "chosen_themes": [themes[pk] for pk in key if pk in themes],
-        "overall": comparison_row(figures.overall, small_groups),
+        "overall": overall,
         "tests": figures.tests,
-        "empty": not figures.overall.people,
+        "left_out": figures.left_out,
+        "empty": not figures.overall.people and not figures.left_out,
     }
 
 

@@ -15,31 +15,33 @@ Each measure is a fixed number of queries whatever the size of the workspace. Th
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
-from decimal import Decimal
 
 from django.db.models import Count, Exists, F, Max, OuterRef, Q, Sum
 from django.utils import timezone
 
 from cadre.assessments import scoring
 from cadre.assessments.models import Answer, Assessment, Attempt, Question
+from cadre.assessments.results import MIN_GROUP
 from cadre.core.cache import cached_value
 from cadre.core.models import localized
 from cadre.drafting.models import Comment, Document, Release, Revision, Section, SignOff, Suggestion
+from cadre.meetings import stats
 from cadre.meetings.models import ActionPoint, Meeting, Participation
+from cadre.meetings.queries import action_point_tally
 
 from .models import Evidence
 
 Measure = Evidence.Measure
 PRE, POST = Assessment.Phase.PRE, Assessment.Phase.POST
 
-# A figure over fewer people than this would let a reader work out one person's score: it is withheld from
-# everyone who may not see personal results (and always from the PDF, which leaves the platform).
-MIN_GROUP = 3
+# MIN_GROUP (imported, the threshold of the tests' results pages): a figure over fewer people would let a reader
+# work out one person's score; it is withheld from everyone who may not see personal results (and always from
+# the PDF, which leaves the platform).
 
 # Raised whenever the shape of the cached figures changes, so that a new release never reads an old entry.
-FIGURES_VERSION = 1
+FIGURES_VERSION = 2
 
 # Revisions that are not writing: a section created empty is structure, not drafting.
 WRITING = ~Q(kind=Revision.Kind.CREATE)
@@ -75,20 +77,35 @@ class Period:
 
 @dataclass(frozen=True)
 class Scope:
+    """Which records count. `large_groups_only`: tests count only once MIN_GROUP people answered them before and
+    after (for readers who may not see personal results: see scoring.with_matched_groups)."""
+
     workspace_id: int
     period: Period = Period()
+    large_groups_only: bool = False
 
     def meetings(self):
         return self.period.on_datetime(Meeting.objects.filter(workspace_id=self.workspace_id), "starts_at")
 
     def held_meetings(self):
-        return self.meetings().filter(status=Meeting.Status.HELD)
+        """The meetings that took place, as the attendance pages count them (meetings.stats.took_place)."""
+        return self.meetings().filter(stats.took_place())
 
     def assessments(self, kind):
         assessments = Assessment.objects.filter(workspace_id=self.workspace_id, kind=kind)
         if self.period:
             assessments = assessments.filter(meeting__in=self.meetings())
+        if self.large_groups_only:
+            assessments = scoring.with_matched_groups(assessments, MIN_GROUP)
         return assessments
+
+    def left_out(self, kind) -> int:
+        """How many tests answered before and after by fewer than MIN_GROUP people `assessments()` leaves out."""
+        if not self.large_groups_only:
+            return 0
+        every = replace(self, large_groups_only=False).assessments(kind)
+        matched = every.annotate(matched_people=scoring.matched_people())
+        return matched.filter(matched_people__gt=0, matched_people__lt=MIN_GROUP).count()
 
     def action_points(self):
         return self.period.on_date(ActionPoint.objects.filter(workspace_id=self.workspace_id), "due_date")
@@ -151,6 +168,7 @@ class SelfAssessmentFigures:
     post_agree: float | None = None
     people: int = 0  # matched respondents
     tests: int = 0  # self-assessments with matched respondents
+    left_out: int = 0  # self-assessments not counted: too few matched respondents (see Scope.large_groups_only)
     statements: list = field(default_factory=list)
     assessments: list = field(default_factory=list)  # AssessmentRow, when asked for
 
@@ -160,6 +178,7 @@ class KnowledgeFigures:
     themes: dict = field(default_factory=dict)  # theme id (None: questions without a theme) → Comparison
     overall: scoring.Comparison = field(default_factory=scoring.Comparison)
     tests: int = 0  # knowledge tests with matched answers on these themes
+    left_out: int = 0  # knowledge tests not counted: too few matched participants (see Scope.large_groups_only)
     assessments: list = field(default_factory=list)  # AssessmentRow, when asked for
 
 
@@ -249,10 +268,8 @@ class CoordinationFigures:
 
     @property
     def mean_institutions(self):
-        counted = self.attended_meetings
-        if not counted:
-            return None
-        return sum(meeting.institutions for meeting in counted) / len(counted)
+        """The attendance page's figure (meetings.stats.mean_institutions_present)."""
+        return stats.mean_institutions_present((meeting.institutions, meeting.attended) for meeting in self.meetings)[0]
 
     @property
     def max_institutions(self):
@@ -290,6 +307,7 @@ def self_assessment(scope: Scope, *, tests=False) -> SelfAssessmentFigures:
         post_agree=_float(overall["post_agree"]),
         people=counts["people"],
         tests=counts["tests"],
+        left_out=scope.left_out(Assessment.Kind.SELF_ASSESSMENT),
         statements=statements,
         assessments=_assessment_rows(assessments, matched) if tests else [],
     )
@@ -352,15 +370,11 @@ def knowledge(scope: Scope, theme_sets, *, tests=False) -> dict[tuple, Knowledge
         return {}
     by_theme = scoring.knowledge_by_theme(assessments)
     matched = scoring.matched_attempts(assessments)
+    left_out = scope.left_out(Assessment.Kind.KNOWLEDGE)
     found = {}
     for themes in theme_sets:
         chosen = {key: value for key, value in by_theme.items() if not themes or key in themes}
-        overall = scoring.Comparison()
-        for comparison in chosen.values():
-            overall.pre_score += comparison.pre_score
-            overall.pre_max += comparison.pre_max
-            overall.post_score += comparison.post_score
-            overall.post_max += comparison.post_max
+        overall = scoring.combined(chosen.values())  # its people are counted below (one may answer on two themes)
         answers = Answer.objects.filter(attempt_id=OuterRef("pk"), max_score__gt=0)
         if themes:
             answers = answers.filter(theme_id__in=themes)
@@ -370,12 +384,12 @@ def knowledge(scope: Scope, theme_sets, *, tests=False) -> dict[tuple, Knowledge
             .aggregate(people=Count("participation_id", distinct=True), tests=Count("assessment_id", distinct=True))
         )
         overall.people = counts["people"]
-        figures = KnowledgeFigures(themes=chosen, overall=overall, tests=counts["tests"])
+        figures = KnowledgeFigures(themes=chosen, overall=overall, tests=counts["tests"], left_out=left_out)
         if tests:
             scored = Answer.objects.filter(attempt_id__in=matched, max_score__gt=0)
             if themes:
                 scored = scored.filter(theme_id__in=themes)
-            per_test = _fold(
+            per_test = scoring.fold(
                 scored.values("attempt__assessment_id", phase=F("attempt__phase"))
                 .annotate(
                     score=Sum("score"), max=Sum("max_score"), people=Count("attempt__participation_id", distinct=True)
@@ -385,20 +399,6 @@ def knowledge(scope: Scope, theme_sets, *, tests=False) -> dict[tuple, Knowledge
             )
             figures.assessments = _assessment_rows(assessments.filter(pk__in=list(per_test)), matched, per_test)
         found[themes] = figures
-    return found
-
-
-def _fold(rows, key_name) -> dict:
-    """Rows of {key, phase, score, max, people} → {key: Comparison} (key None when not grouped)."""
-    found: dict = {}
-    for row in rows:
-        key = row[key_name] if key_name else None
-        item = found.setdefault(key, scoring.Comparison(key=key))
-        if row["phase"] == PRE:
-            item.pre_score, item.pre_max = row["score"] or Decimal(0), row["max"] or Decimal(0)
-        else:
-            item.post_score, item.post_max = row["score"] or Decimal(0), row["max"] or Decimal(0)
-        item.people = max(item.people, row["people"] or 0)
     return found
 
 
@@ -488,22 +488,20 @@ def attended(scope: Scope):
 
 
 def coordination(scope: Scope) -> CoordinationFigures:
-    meetings = {
-        row["pk"]: MeetingRow(**row)
-        for row in scope.held_meetings()
-        .order_by("starts_at", "pk")
-        .values("pk", "title_fr", "title_en", "kind", "starts_at")
-    }
-    for row in (
-        attended(scope)
-        .values("meeting_id")
-        .annotate(institutions=Count("institution_id", distinct=True), attended=Count("pk"))
-        .order_by()
-    ):
-        meetings[row["meeting_id"]].institutions = row["institutions"]
-        meetings[row["meeting_id"]].attended = row["attended"]
+    meetings = [
+        MeetingRow(
+            pk=meeting.pk,
+            title_fr=meeting.title_fr,
+            title_en=meeting.title_en,
+            kind=meeting.kind,
+            starts_at=meeting.starts_at,
+            institutions=meeting.institutions_present,
+            attended=meeting.people_present,
+        )
+        for meeting in stats.attendance_per_meeting(scope.held_meetings())
+    ]
     return CoordinationFigures(
-        meetings=list(meetings.values()),
+        meetings=meetings,
         institutions_involved=attended(scope).values("institution_id").distinct().count(),
         institutions_codrafting=codrafting_institutions(scope),
         action_points=action_points(scope),
@@ -511,18 +509,16 @@ def coordination(scope: Scope) -> CoordinationFigures:
 
 
 def action_points(scope: Scope) -> ActionPointFigures:
-    done = Q(status=ActionPoint.Status.DONE)
-    is_open = Q(status__in=ActionPoint.OPEN_STATUSES)
-    on_time = done & Q(closed_on__isnull=False) & (Q(due_date__isnull=True) | Q(closed_on__lte=F("due_date")))
-    totals = scope.action_points().aggregate(
-        total=Count("pk"),
-        closed=Count("pk", filter=done),
-        on_time=Count("pk", filter=on_time),
-        open=Count("pk", filter=is_open),
-        overdue=Count("pk", filter=is_open & Q(due_date__lt=timezone.localdate())),
-        dropped=Count("pk", filter=Q(status=ActionPoint.Status.DROPPED)),
+    """The same tally as the meetings pages' (one definition of "closed on time", in meetings.queries)."""
+    tally = action_point_tally(scope.action_points())
+    return ActionPointFigures(
+        total=tally["total"],
+        closed=tally["done"],
+        on_time=tally["done_on_time"],
+        open=tally["open"],
+        overdue=tally["overdue"],
+        dropped=tally["dropped"],
     )
-    return ActionPointFigures(**totals)
 
 
 # --- Everything a dashboard needs, cached under the data version ---------------------------------------------
@@ -551,7 +547,7 @@ def theme_key(evidence) -> tuple:
 def cached_figures(scope: Scope, evidence, *, tests=False) -> dict:
     """`figures()` through the cache, keyed by the data version and by what is measured (never stale)."""
     chosen = sorted((item.measure, theme_key(item)) for item in evidence)
-    material = (FIGURES_VERSION, scope.period, chosen, tests, data_version(scope.workspace_id), timezone.localdate())
+    material = (FIGURES_VERSION, scope, chosen, tests, data_version(scope.workspace_id), timezone.localdate())
     return cached_value(f"reports:{scope.workspace_id}", material, lambda: figures(scope, evidence, tests=tests))
 
 
@@ -565,7 +561,10 @@ def data_version(workspace_id: int) -> tuple:
     in_workspace = {"workspace_id": workspace_id}
     in_documents = {"section__document__workspace_id": workspace_id}
     parts = [
-        Meeting.objects.filter(**in_workspace).aggregate(n=Count("pk"), m=Max("updated_at")),
+        # …and how many have started: a meeting counts as held once it has started (meetings.stats.took_place).
+        Meeting.objects.filter(**in_workspace).aggregate(
+            n=Count("pk"), m=Max("updated_at"), started=Count("pk", filter=Q(starts_at__lte=timezone.now()))
+        ),
         Participation.objects.filter(meeting__workspace_id=workspace_id).aggregate(n=Count("pk"), m=Max("updated_at")),
         Assessment.objects.filter(**in_workspace).aggregate(n=Count("pk"), m=Max("updated_at")),
         Attempt.objects.filter(assessment__workspace_id=workspace_id).aggregate(n=Count("pk"), m=Max("updated_at")),
@@ -582,7 +581,7 @@ def data_version(workspace_id: int) -> tuple:
             n=Count("pk"), m=Max("updated_at")
         ),
     ]
-    return tuple((part["n"], part["m"]) for part in parts)
+    return tuple(tuple(part.values()) for part in parts)
 
 
 def _float(value):

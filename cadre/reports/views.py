@@ -142,9 +142,9 @@ def evidence_detail(request, slug, number, measure):
     workspace = result.workspace
     form = _period_form(request)
     period = form.period()
-    scope = measures.Scope(workspace.pk, period)
-    figures = measures.cached_figures(scope, [item], tests=True)
     small_groups = queries.sees_small_groups(workspace.membership)
+    scope = measures.Scope(workspace.pk, period, large_groups_only=not small_groups)
+    figures = measures.cached_figures(scope, [item], tests=True)
     themes = list(queries.themes_of(workspace))
     block = cards.build_cards(workspace, [_only(result, item)], figures, small_groups=small_groups, themes=themes)[
         0

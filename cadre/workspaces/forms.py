@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from cadre.core.forms import IdsField
 from cadre.directory.models import Institution
 
 from .models import ExpectedResult, Expert, Membership, ThematicArea, Theme, WorkplanActivity, Workspace
@@ -51,6 +52,7 @@ class WorkspaceForm(forms.ModelForm):
             "thematic_area_codes",
             "status",
         ]
+        field_classes = {"expert_countries": IdsField, "co_requesters": IdsField}
         widgets = {
             "start_date": DateInput(),
             "end_date": DateInput(),
@@ -97,6 +99,7 @@ class ActivityForm(forms.ModelForm):
             "themes",
             "experts",
         ]
+        field_classes = {"themes": IdsField, "experts": IdsField}
         widgets = {
             "planned_start": DateInput(),
             "planned_end": DateInput(),

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import ProtectedError, RestrictedError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -124,11 +125,23 @@ def _edit(request, workspace, form_class, save, *, instance=None, title, cancel_
 
 
 def _confirm_delete(request, workspace, obj, delete, *, cancel_url, warning=""):
+    status = 200
     if request.method == "POST":
         name = str(obj)
-        delete(obj, by=request.user)
-        messages.success(request, _("“%(name)s” was deleted.") % {"name": name})
-        return redirect(cancel_url)
+        try:
+            delete(obj, by=request.user)
+        except (ProtectedError, RestrictedError) as error:
+            # Still used elsewhere (e.g. a theme by questions or answers): say by what, change nothing.
+            found = getattr(error, "protected_objects", None) or getattr(error, "restricted_objects", ())
+            things = sorted({str(item._meta.verbose_name_plural) for item in found})
+            warning = _("“%(name)s” cannot be deleted: %(things)s still refer to it. Remove or change them first.") % {
+                "name": name,
+                "things": ", ".join(things),
+            }
+            status = 400
+        else:
+            messages.success(request, _("“%(name)s” was deleted.") % {"name": name})
+            return redirect(cancel_url)
     return render(
         request,
         "workspaces/confirm_delete.html",
@@ -139,6 +152,7 @@ def _confirm_delete(request, workspace, obj, delete, *, cancel_url, warning=""):
             "cancel_url": cancel_url,
             "warning": warning,
         },
+        status=status,
     )
 
 

@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.db import IntegrityError
 from django.urls import reverse
+from django.utils import translation
 
 from cadre.assessments import queries, services
 from cadre.assessments.models import Answer, Assessment, Attempt, Question
@@ -49,6 +50,21 @@ def test_token_lists_the_persons_open_tests(session, knowledge):
     assert "Answer (before the session)" in page
     assert take_url(participation, knowledge) in page
     assert response["Cache-Control"].startswith("max-age=0")
+
+
+def test_personal_link_pages_never_send_their_address_as_referrer(session, knowledge):
+    """The link is the participant's key: a page opened from it (the site's own pages included, whose server
+    logs record the referrer) must not receive it."""
+    participation = session.own[0]
+    client = english_client()
+    addresses = [reverse("assessments:take_list", args=[participation.token]), take_url(participation, knowledge)]
+    client.post(take_url(participation, knowledge), payload(knowledge))
+    addresses.append(reverse("assessments:take_done", args=[participation.token, knowledge.pk]))
+    for address in addresses:
+        response = client.get(address)
+        assert response.status_code == 200, address
+        assert response["Referrer-Policy"] == "strict-origin", address  # the site's address, never the path
+        assert "no-store" in response["Cache-Control"], address
 
 
 def test_test_of_another_meeting_is_404_with_this_token(world, session, bank):
@@ -176,7 +192,7 @@ def test_concurrent_second_submission_is_refused_by_the_database(session, knowle
         return None if len(calls) == 1 else real(*args)
 
     monkeypatch.setattr(queries, "own_attempt", not_yet)
-    with pytest.raises(services.AlreadyAnswered) as refused:
+    with pytest.raises(services.AlreadyAnswered) as refused, translation.override("en"):
         services.submit_attempt(knowledge, participation, "pre", right_answers(knowledge))
     assert "You have already answered this test before the session on" in str(refused.value.messages[0])
     assert db_snapshot() == before

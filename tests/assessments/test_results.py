@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from cadre.assessments import results
 from cadre.assessments.models import Assessment
@@ -74,7 +75,8 @@ def test_merged_group_too_small_takes_in_the_smallest_institution_shown(db):
             key=3, pre_score=Decimal(1), pre_max=Decimal(4), post_score=Decimal(4), post_max=Decimal(4), people=1
         ),
     }
-    bars = results.institution_bars(groups, personal=False)
+    with translation.override("en"):
+        bars = results.institution_bars(groups, personal=False)
     labels = [bar.label for bar in bars]
     assert len(bars) == 2 and labels[-1] == "Other institutions"
     other = bars[-1]
@@ -101,6 +103,35 @@ def test_figures_of_fewer_than_three_people_are_not_shown(world, session, knowle
     page = english_client(world, "secretariat").get(results_url(world, knowledge)).content.decode()
     assert "too few" not in page
     assert "63 %" in page[page.index('id="overall"') : page.index('id="themes-heading"')]  # 5 of 8 points after
+
+
+def test_mean_of_a_phase_is_withheld_when_it_would_give_away_those_who_answered_only_that_phase(
+    world, session, knowledge
+):
+    """Five answered before, three of them after: their 3 × 25 % before is shown with the gain; a mean of 20 %
+    over all five would tell that the two others scored 12.5 % (one of them: their own and the other's sum)."""
+    people = [*session.own, *session.other, *more_participants(session.meeting, 1)]
+    for person in people[:3]:
+        answer(knowledge, person, "pre", right=("single",))
+        answer(knowledge, person, "post", right="all")
+    answer(knowledge, people[3], "pre", right=("single",))
+    answer(knowledge, people[4], "pre")
+    page = english_client(world, "observer").get(results_url(world, knowledge)).content.decode()
+    overall = page[page.index('id="overall"') : page.index('id="themes-heading"')]
+    assert "25 %" in overall and "100 %" in overall  # the three matched
+    before = page[page.index('id="answered-pre"') :].split("</dd>")[0]
+    assert "mean score not shown" in before and "%" not in before
+    after = page[page.index('id="answered-post"') :].split("</dd>")[0]
+    assert "mean score 100 %" in after  # the same three: nothing to subtract
+    # Three more answering only before: the difference is a group of three, shown.
+    for person in more_participants(session.meeting, 1):
+        answer(knowledge, person, "pre")
+    page = english_client(world, "observer").get(results_url(world, knowledge)).content.decode()
+    assert "mean score 17 %" in page[page.index('id="answered-pre"') :].split("</dd>")[0]  # 4 of 24 points
+    # The secretariat sees every figure.
+    answer(knowledge, people[3], "post")
+    page = english_client(world, "secretariat").get(results_url(world, knowledge)).content.decode()
+    assert "not shown" not in page[page.index('id="answered-pre"') :].split("</dd>")[0]
 
 
 def test_results_show_gain_by_theme_histogram_and_questions(world, knowledge, answered, bank):

@@ -229,7 +229,48 @@ def test_action_point_list_filters(world, session, points):
 
 def test_action_point_counts(world, points):
     counts = queries.action_point_counts(world.workspace)
-    assert counts == {"open": 3, "overdue": 1, "done": 2, "done_on_time": 1, "dropped": 1}
+    assert counts == {"total": 6, "open": 3, "overdue": 1, "done": 2, "done_on_time": 1, "dropped": 1}
+
+
+def test_action_point_done_without_a_closing_day_is_not_counted_on_time_here_or_on_the_dashboard(world, points):
+    """One definition of "closed on time" (the model's `closed_on_time`): the meetings pages and the results
+    dashboard used to differ on a point marked done without a closing day (the pages counted it on time)."""
+    from cadre.reports import measures
+
+    undated = points["late"]
+    ActionPoint.objects.filter(pk=undated.pk).update(closed_on=None)  # e.g. written before closing days existed
+    undated.refresh_from_db()
+    assert undated.closed_on_time is None
+    counts = queries.action_point_counts(world.workspace)
+    dashboard = measures.action_points(measures.Scope(world.workspace.pk))
+    assert counts["done_on_time"] == dashboard.on_time == 1
+    assert counts["done"] == dashboard.closed == 2
+    assert (counts["open"], counts["overdue"], counts["dropped"], counts["total"]) == (
+        dashboard.open,
+        dashboard.overdue,
+        dashboard.dropped,
+        dashboard.total,
+    )
+
+
+def test_closing_an_action_point_closed_since_the_page_was_read_is_refused_and_changes_nothing(world, points):
+    """Two people (or two clicks) close the same point at two meetings: the second is refused, not recorded
+    over the first."""
+    from django.core.exceptions import ValidationError
+
+    from cadre.meetings import services
+
+    stale = ActionPoint.objects.select_related("meeting").get(pk=points["overdue"].pk)
+    first, second = past_meeting(world, days_ago=2), past_meeting(world, days_ago=1)
+    services.close_action_point_at(
+        ActionPoint.objects.select_related("meeting").get(pk=stale.pk), first, by=world.users["secretariat"]
+    )
+    before = db_snapshot()
+    with pytest.raises(ValidationError) as refused:
+        services.close_action_point_at(stale, second, by=world.users["expert"])
+    assert refused.value.messages == [shown("This action point is already closed.")]
+    assert db_snapshot() == before
+    assert ActionPoint.objects.get(pk=stale.pk).closed_at_meeting_id == first.pk
 
 
 def test_action_point_list_query_count_does_not_grow(world, session, points, django_assert_max_num_queries):

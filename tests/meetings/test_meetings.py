@@ -103,6 +103,43 @@ def test_meeting_create_refuses_an_activity_or_theme_of_another_workspace(world)
     assert db_snapshot() == before
 
 
+@pytest.mark.parametrize(
+    ("day", "zone"),
+    [
+        ("9999-12-31", "America/Los_Angeles"),  # 23:30 there is already year 10000 in UTC
+        ("0001-01-01", "Asia/Tokyo"),  # midnight there is still year 0 in UTC
+        ("2400-03-01", "Africa/Niamey"),
+    ],
+)
+def test_meeting_date_out_of_the_years_is_refused_with_a_message_and_changes_nothing(world, session, day, zone):
+    """A mistyped year used to reach the time zone conversion, which failed (a server error)."""
+    client = world.client("secretariat")
+    before = db_snapshot()
+    data = meeting_payload(world, date=day, start_time="23:00", end_time="23:30", time_zone=zone)
+    for address in (url("meeting_create", world), url("meeting_edit", world, session.meeting.pk)):
+        response = client.post(address, data)
+        assert response.status_code == 400 and list(response.context["form"].errors) == ["date"]
+        assert shown("Give a date between %(first)s and %(last)s.", first=1950, last=2100) in text_of(response)
+    response = client.post(url("meeting_create", world), {**data, "date": "2017-02-06", "end_date": day})
+    assert response.status_code == 400 and list(response.context["form"].errors) == ["end_date"]
+    assert db_snapshot() == before
+
+
+def test_meeting_form_refuses_ids_too_large_for_the_database_and_changes_nothing(world, session):
+    """Such ids used to go into the database's `IN (…)`, which failed (a server error) instead of a form error."""
+    client = world.client("secretariat")
+    before = db_snapshot()
+    huge = "9" * 25
+    for field in ("themes", "facilitators"):
+        response = client.post(url("meeting_create", world), meeting_payload(world, **{field: [huge]}))
+        assert response.status_code == 400 and list(response.context["form"].errors) == [field]
+    response = client.post(
+        url("agenda_item_create", world, session.meeting.pk), {"title_fr": "Point", "themes": [huge]}
+    )
+    assert response.status_code == 400 and list(response.context["form"].errors) == ["themes"]
+    assert db_snapshot() == before
+
+
 def test_changing_date_or_place_raises_the_calendar_sequence_but_recording_it_held_does_not(world, session):
     meeting = session.meeting
     meeting.starts_at = meeting.starts_at.replace(second=0, microsecond=0)  # as a form gives it: minutes

@@ -265,6 +265,37 @@ def test_invite_post_of_an_unknown_person_is_refused_and_changes_nothing(world, 
     assert db_snapshot() == before
 
 
+def test_invite_with_ids_too_large_for_the_database_is_refused_and_changes_nothing(world, session):
+    """Such ids used to go into the database's `IN (…)`, which failed (a server error)."""
+    client = world.client("secretariat")
+    before = db_snapshot()
+    huge = "9" * 25
+    response = client.post(_url(world, session, "invite"), {"people": [huge]})
+    assert response.status_code == 400 and "people" in response.context["invite_form"].errors
+    response = client.get(_url(world, session, "invite") + f"?institutions={huge}")
+    assert response.status_code == 200 and not response.context["candidates"]
+    assert db_snapshot() == before
+
+
+def test_invite_people_racing_another_invitation_of_the_same_person_skips_them(world, session, monkeypatch):
+    """Two requests invite the same person at once (a double click): both read "not invited yet"; the second
+    insert is refused by the database and the person is reported as already invited, not a server error."""
+    person = PersonFactory(full_name="Aïcha Double")
+    other = PersonFactory(full_name="Boubacar Seul")
+    save = Participation.save
+
+    def other_request_first(participation, *args, **kwargs):
+        if participation.person_id == person.pk and participation.pk is None:  # (inside the savepoint, here)
+            Participation.objects.bulk_create([Participation(meeting=session.meeting, person=person)])
+        return save(participation, *args, **kwargs)
+
+    monkeypatch.setattr(Participation, "save", other_request_first)
+    result = service.invite_people(session.meeting, [person, other], by=world.users["secretariat"])
+    assert result.skipped == [person]
+    assert [participation.person for participation in result.invited] == [other]
+    assert Participation.objects.filter(meeting=session.meeting, person=other).exists()
+
+
 def test_invite_page_query_count_does_not_grow_with_people(world, session):
     justice = InstitutionFactory()
     client = world.client("secretariat")
@@ -377,6 +408,30 @@ def test_institutions_per_meeting_counts_distinct_institutions_present(world, pr
     assert rows[process["coming"].pk]["institutions_invited"] == 3
     kept = stats.institutions_per_meeting(world.workspace, took_place_only=True)
     assert [row["meeting"] for row in kept] == [process["held"], process["past"]]
+
+
+def test_institutions_per_meeting_are_the_same_on_the_attendance_page_and_the_results_dashboard(world, process):
+    """One count of "institutions per meeting": the dashboard counted only meetings marked held (not the past
+    one still "planned"), and the attendance page averaged in meetings where nobody was recorded present."""
+    from cadre.meetings.models import Meeting
+    from cadre.reports import measures
+
+    from .factories import MeetingFactory
+
+    unrecorded = MeetingFactory(
+        workspace=world.workspace, starts_at=timezone.now() - datetime.timedelta(days=20), status=Meeting.Status.HELD
+    )
+    ParticipationFactory(meeting=unrecorded, person=PersonFactory(institution=process["alpha"]))
+    page = world.client("observer").get(reverse("meetings:attendance", args=[world.workspace.slug])).context
+    dashboard = measures.coordination(measures.Scope(world.workspace.pk))
+    took_place = [process["held"], unrecorded, process["past"]]
+    assert [row.pk for row in dashboard.meetings] == [meeting.pk for meeting in took_place]
+    assert page["meetings_held"] == len(dashboard.meetings) == 3
+    # Held: Alpha (and someone of no institution); past: Beta; the third: nobody recorded present.
+    assert [row.institutions for row in dashboard.meetings] == [1, 0, 1]
+    assert page["mean_present"] == dashboard.mean_institutions == 1.0
+    assert page["meetings_counted"] == len(dashboard.attended_meetings) == 2
+    assert page["institutions_present"] == dashboard.institutions_involved == 2
 
 
 def test_attendance_page_shows_the_institutions_and_the_meetings(world, process):

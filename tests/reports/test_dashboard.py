@@ -17,6 +17,18 @@ from .conftest import POST, PRE, take
 PERSONAS = ["secretariat", "member", "expert", "partner", "observer"]
 
 
+def left_out_note(count):
+    """The note saying how many small tests are left out of the totals, as the reader sees it."""
+    with translation.override("fr"):
+        return translation.ngettext(
+            "%(counter)s test answered before and after by fewer than %(least)s people is not counted, so that no "
+            "one's score can be worked out from the others.",
+            "%(counter)s tests answered before and after by fewer than %(least)s people are not counted, so that no "
+            "one's score can be worked out from the others.",
+            count,
+        ) % {"counter": count, "least": 3}
+
+
 def fr(msgid, **params):
     """The interface's French text for a message (the msgid itself until the catalogue translates it)."""
     with translation.override("fr"):
@@ -120,6 +132,32 @@ def test_small_group_is_withheld_from_readers_and_flagged_for_the_secretariat(wo
         fr("A small group: shown to you because you may see personal results; other readers and the PDF do not see it.")
         in secretariat
     )
+
+
+def test_a_small_test_is_left_out_of_the_figures_over_several_tests_for_readers(world, measured):
+    """Each test's figures are public once 3 people answered it before and after; a total over several tests that
+    also held a test of one person would give that person's score away (the total minus the others)."""
+    lone = MeetingFactory(workspace=world.workspace, starts_at=timezone.now() - datetime.timedelta(days=3))
+    small = AssessmentFactory(meeting=lone, title_fr="Test individuel", title_en="One-person test")
+    question = QuestionFactory(workspace=world.workspace, theme=measured.theme_a)
+    participation = ParticipationFactory(meeting=lone)
+    take(small, participation, PRE, {question: 0})
+    take(small, participation, POST, {question: 1})
+    detail = reverse("reports:evidence_detail", args=[world.workspace.slug, 3, "knowledge_gain"])
+    for page in (element_text(text_of(_dashboard(world)), "result-3"), text_of(world.client("observer").get(detail))):
+        # Theme A of the three matched participants only: 1/6 → 5/6, gain 80 % (with the fourth: 1/7 → 6/7).
+        assert pct(17) in page and pct(83) in page and "+" + pct(80) in page
+        assert pct(14) not in page and pct(86) not in page
+        assert left_out_note(1) in page
+    assert "Test individuel" not in text_of(world.client("observer").get(detail))
+    secretariat = text_of(world.client("secretariat").get(detail))
+    assert "Test individuel" in secretariat and pct(14) in secretariat and pct(86) in secretariat
+    # The assessments' own summary over all tests follows the same rule.
+    address = reverse("assessments:assessments", args=[world.workspace.slug])
+    for persona, before in (("observer", "17 %"), ("secretariat", "14 %")):
+        page = text_of(world.client(persona).get(address))
+        summary = page[page.index('id="workspace-themes"') :].split("</tr>")[1]  # the first theme's row
+        assert measured.theme_a.name_fr in summary and before in summary, persona
 
 
 def test_result_without_evidence_invites_the_secretariat_to_choose(world):

@@ -1,6 +1,8 @@
 """A participant answers through their personal link (no account): the list of their tests, one form per open
 phase, and their own result afterwards. A link shows its own person's answers, never anyone else's."""
 
+from functools import wraps
+
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -14,11 +16,29 @@ from ..models import Assessment
 # once): shown after the test before, they would give away the answers of the test after.
 
 
+def personal_link(view):
+    """A page reached by a personal link: not cached, and its address (the link) never sent to another page as
+    the referrer, where it would end up in that server's logs (this site's own included: a page opened from
+    here, e.g. the sign-in page on a shared phone, would log the link)."""
+
+    @never_cache
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        # "strict-origin": the referrer is the site's address only, never the path holding the link. Not
+        # "no-referrer": with it, browsers send `Origin: null` with the answers' POST, which Django's CSRF check
+        # refuses (403); with "strict-origin" the Origin (and, failing it, the Referer) still matches the site.
+        response["Referrer-Policy"] = "strict-origin"
+        return response
+
+    return wrapped
+
+
 def _context(participation, **extra):
     return {"participation": participation, "meeting": participation.meeting, "token": participation.token, **extra}
 
 
-@never_cache
+@personal_link
 def take_list(request, token):
     participation = queries.get_participation_for_token(token)
     tests = queries.tests_for_participation(participation)
@@ -30,7 +50,7 @@ def take_list(request, token):
     return render(request, "assessments/take_list.html", _context(participation, tests=tests))
 
 
-@never_cache
+@personal_link
 @require_http_methods(["GET", "POST"])
 def take(request, token, pk):
     participation = queries.get_participation_for_token(token)
@@ -77,7 +97,7 @@ def _already(request, participation, assessment, attempt):
     return render(request, "assessments/take_refused.html", ctx, status=409 if request.method == "POST" else 200)
 
 
-@never_cache
+@personal_link
 def take_done(request, token, pk):
     """The participant's own result: score(s) and, once the last phase is answered, the explanations."""
     participation = queries.get_participation_for_token(token)

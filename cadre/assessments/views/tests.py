@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cadre.core.forms import MAX_ID
 from cadre.core.views import parse_int, render_page
 from cadre.workspaces.queries import get_workspace_for_user
 
@@ -167,14 +168,15 @@ def assessment_questions(request, slug, pk):
     status = 200
     if request.method == "POST":
         wanted = [parse_int(value, None) for value in request.POST.getlist("question")]
-        wanted = [value for value in wanted if value]
+        # Not an id (or one too large for the database to look up): counted as a question that does not exist.
+        wanted = [value if value and 0 < value <= MAX_ID else 0 for value in wanted]
         chosen = {
             question.pk: question for question in queries.questions_of(workspace, active=None).filter(pk__in=wanted)
         }
         if not wanted:
             messages.error(request, _("Tick the questions to add."))
             status = 400
-        elif len(chosen) != len(set(wanted)):
+        elif 0 in wanted or len(chosen) != len(set(wanted)):
             messages.error(request, _("Some of these questions do not exist (any more)."))
             status = 400
         else:

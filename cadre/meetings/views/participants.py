@@ -377,7 +377,9 @@ def attendance(request, slug):
         row["percent"] = round(row["rate"] * 100) if row["rate"] is not None else None
     per_meeting = stats.institutions_per_meeting(workspace)
     held = [row for row in per_meeting if row["took_place"]]
-    present_counts = [row["institutions_present"] for row in held]
+    mean_present, counted = stats.mean_institutions_present(
+        (row["institutions_present"], row["people_present"]) for row in held
+    )
     context = context_for(
         workspace,
         rows=rows,
@@ -385,6 +387,7 @@ def attendance(request, slug):
         sort=sort,
         institutions_present=sum(1 for row in rows if row["meetings_attended"] and row["institution"]),
         meetings_held=len(held),
-        mean_present=(sum(present_counts) / len(present_counts)) if present_counts else None,
+        mean_present=mean_present,
+        meetings_counted=counted,
     )
     return render(request, "meetings/participants/attendance.html", context)
