@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "cadre.mapping",
     "cadre.meetings",
     "cadre.assessments",
+    "cadre.planning",
     "cadre.reports",
 ]
 

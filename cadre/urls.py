@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("cadre.mapping.urls")),
     path("", include("cadre.meetings.urls")),
     path("", include("cadre.assessments.urls")),
+    path("", include("cadre.planning.urls")),
     path("", include("cadre.reports.urls")),
     path("accounts/", include("cadre.accounts.urls")),
     path("directory/", include("cadre.directory.urls")),

@@ -31,6 +31,10 @@ CAPABILITIES: dict[str, frozenset] = {
     "sign_off": frozenset({Role.SECRETARIAT, Role.MEMBER}),  # a member for their institution; the secretariat for any
     "contribute_mapping": frozenset({Role.SECRETARIAT, Role.MEMBER, Role.PARTNER}),  # their institution's, see mapping
     "import_mapping": frozenset({Role.SECRETARIAT}),  # files, interviews, theme decisions
+    "edit_plan": frozenset({Role.SECRETARIAT}),  # the results framework, costs, indicators, links, rounds
+    # Focal points report indicator values and action statuses for their own institution (see planning):
+    "report_monitoring": frozenset({Role.SECRETARIAT, Role.MEMBER, Role.PARTNER}),
+    "validate_monitoring": frozenset({Role.SECRETARIAT}),  # validate and reopen reported values
     # Assessments: a person's own answers and scores, and the links that open them, are for the secretariat only;
     # everyone else sees aggregates of at least 3 people. Question banks and tests are run with run_sessions.
     "view_personal_results": frozenset({Role.SECRETARIAT}),
