@@ -76,6 +76,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import drafting_exchange  # noqa: E402
 import drafting_pages  # noqa: E402
 import mapping_import  # noqa: E402
+import planning_pages  # noqa: E402
 import sessions_pages  # noqa: E402
 
 User = get_user_model()
@@ -198,6 +199,7 @@ def build_small():
     drafting_pages.build_small(PROBE, SECRETARIAT)
     global PROBE_TEST
     PROBE_TEST = sessions_pages.build_small(PROBE, SECRETARIAT)
+    planning_pages.build_small(PROBE, SECRETARIAT)
     # One recorded change by the secretariat, so the filtered history is not empty on the small data set either.
     with change_by(secretariat):
         first = WorkplanActivity.objects.get(workspace__slug=MAIN, number=1)
@@ -528,12 +530,14 @@ def pages():
         ("places", reverse("directory:places"), True, LIST),
         *[(name, url, True, LIST) for name, url in drafting_pages.pages(PROBE)],
         *[(name, url, True, LIST) for name, url in sessions_pages.pages(PROBE, PROBE_TEST)],
+        *[(name, url, True, LIST) for name, url in planning_pages.pages(PROBE)],
     ]
 
 
 def _budgets():
     budgets = {name: drafting_pages.BUDGET_MS for name, _url in drafting_pages.pages(PROBE)}
     budgets.update({name: sessions_pages.BUDGET_MS for name, _url in sessions_pages.pages(PROBE, PROBE_TEST)})
+    budgets.update({name: planning_pages.BUDGET_MS for name, _url in planning_pages.pages(PROBE)})
     return budgets
 
 
@@ -666,6 +670,7 @@ def main():
             grow(rng)
             drafting_pages.grow(rng, PROBE)
             print(f"Sessions: {sessions_pages.grow(rng, PROBE)}")
+            print(f"Planning: {planning_pages.grow(rng, PROBE)}")
         print(f"Large data set (+{time.perf_counter() - started:.1f} s): {dataset_summary()}")
         gc.collect()
         gc.freeze()  # as cadre/wsgi.py does once the application is loaded: measure a server, not the builder

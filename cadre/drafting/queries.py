@@ -133,6 +133,17 @@ def titles_of(document):
     )
 
 
+def section_choices(workspace):
+    """The sections of the workspace's documents for a menu, grouped by document and numbered ("2.1 Border
+    posts"): what the apps above drafting offer when they point at sections (agenda items, plan axes)."""
+    groups = []
+    for document in Document.objects.filter(workspace=workspace).order_by("-is_main", "title_fr"):
+        sections = [(section.pk, f"{section.number} {section.title}") for section in titles_of(document)]
+        if sections:
+            groups.append((document.title, sections))
+    return groups
+
+
 def section_numbers(document) -> dict:
     """{section id: number} for the whole document, in one light query."""
     return {section.pk: section.number for section in titles_of(document)}

@@ -15,8 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cadre.core.forms import IdsField
 from cadre.directory.models import Institution, Person
-from cadre.drafting.models import Document
-from cadre.drafting.queries import titles_of
+from cadre.drafting.queries import section_choices
 
 from .models import DEFAULT_TIME_ZONE, ActionPoint, AgendaItem, Decision, Material, Meeting, time_zone_choices
 from .queries import ALL, CLOSED, OPEN, OVERDUE, PAST, UPCOMING, ActionPointFilters, MeetingFilters, experts_of
@@ -183,16 +182,6 @@ class StatusForm(forms.Form):
 
 
 # --- agenda --------------------------------------------------------------------------------------------
-
-
-def section_choices(workspace):
-    """The sections of the workspace's documents, grouped by document and numbered ("2.1 Border posts")."""
-    groups = []
-    for document in Document.objects.filter(workspace=workspace).order_by("-is_main", "title_fr"):
-        sections = [(section.pk, f"{section.number} {section.title}") for section in titles_of(document)]
-        if sections:
-            groups.append((document.title, sections))
-    return groups
 
 
 class AgendaItemForm(forms.ModelForm):

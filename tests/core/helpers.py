@@ -7,7 +7,18 @@ from django.apps import apps
 from django.utils import translation
 
 # The apps whose tables hold Cadre's data (sessions and sign-in attempts are not "data").
-DATA_APPS = ["core", "accounts", "directory", "workspaces", "drafting", "mapping", "meetings", "assessments", "planning", "reports"]
+DATA_APPS = [
+    "core",
+    "accounts",
+    "directory",
+    "workspaces",
+    "drafting",
+    "mapping",
+    "meetings",
+    "assessments",
+    "planning",
+    "reports",
+]
 
 
 def db_snapshot(ignore=()) -> dict:

@@ -23,6 +23,7 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 from lxml.etree import SubElement
 
+from cadre.core.navigation import panels_for
 from cadre.drafting import textops
 
 from . import markdown_blocks
@@ -50,6 +51,8 @@ def export_docx(document, *, release=None, line_numbers=False) -> bytes:
                 writer.add_numbered_lines(textops.workshop_lines(section["body"]))
             else:
                 writer.add_body(markdown_blocks.parse(section["body"]))
+        for annex in panels_for("drafting.export", document, None):  # e.g. the action plan's matrix
+            annex["context"]["append_docx"](writer.doc)
         return writer.save()
 
 

@@ -13,6 +13,7 @@ from django.utils.safestring import mark_safe
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
+from cadre.core.navigation import panels_for
 from cadre.core.text import render_markdown
 from cadre.drafting import textops
 
@@ -65,6 +66,7 @@ def document_html(document, *, release=None, line_numbers=False) -> str:
                 "contents": [section for section in sections if section["level"] <= TOC_LEVELS],
                 "sections": sections,
                 "line_numbers": line_numbers,
+                "annexes": panels_for("drafting.export", document, None),  # e.g. the action plan's matrix
             },
         )
 

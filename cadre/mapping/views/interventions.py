@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cadre.core.navigation import panels_for
 from cadre.core.views import parse_int, render_page
 from cadre.directory.models import Institution
 from cadre.workspaces.queries import get_workspace_for_user
@@ -91,6 +92,8 @@ def intervention_detail(request, slug, pk):
         can_decide_themes=workspace.membership.can("import_mapping"),
         other_themes=list(workspace.themes.exclude(pk__in=[t.pk for t in intervention.themes.all()])),
         interviews=list(intervention.confirmed_in.select_related("institution")),
+        # Boxes the apps above mapping add (the action plan: the indicators and actions of this intervention).
+        panels=panels_for("mapping.intervention", intervention, workspace.membership),
     )
     return render(request, "mapping/intervention_detail.html", context)
 
