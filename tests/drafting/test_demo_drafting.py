@@ -196,6 +196,7 @@ def test_load_demo_command_runs_the_drafting_demo_after_the_workspaces(settings)
         "cadre.mapping.demo",
         "cadre.meetings.demo",
         "cadre.assessments.demo",
+        "cadre.planning.demo",
         "cadre.reports.demo",
     ]
 
