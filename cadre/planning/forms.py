@@ -6,6 +6,7 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 
 from cadre.core.forms import IdsField
@@ -13,11 +14,13 @@ from cadre.directory.models import Institution
 from cadre.drafting.models import Document
 from cadre.drafting.queries import section_choices
 
-from .models import CURRENCIES, DEFAULT_RATES, Action, Contribution, FundingSource, Objective, Plan
+from .models import CURRENCIES, DEFAULT_RATES, Action, Contribution, Cost, FundingSource, Objective, Plan
 from .queries import LEVELS
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
-MAX_AMOUNT = Decimal("9999999999999999.99")
+# The columns hold 18 digits, 2 of them decimals; SQLite keeps them as 8-byte floats, which read 16-digit amounts
+# back with one digit too many (refused on reading): amounts stay under 10^15.
+MAX_AMOUNT = Decimal("999999999999999.99")
 # Addresses under w/<workspace>/plan/ that are not plans.
 RESERVED_SLUGS = {"new", "imports"}
 
@@ -120,7 +123,31 @@ class PlanForm(forms.ModelForm):
         currency = data.get("currency")
         if currency and currency not in DEFAULT_RATES and currency not in (data.get("rates_text") or {}):
             self.add_error("rates_text", _("Give the rate of %(code)s, the plan's currency.") % {"code": currency})
+        if self.instance.pk and "rates_text" in data:
+            self._check_rates_in_use({**DEFAULT_RATES, **data["rates_text"]})
         return data
+
+    def _check_rates_in_use(self, rates):
+        """The plan's costs and funding sources keep their value in euros: their currencies keep a rate, and
+        the converted amounts fit the column."""
+        for model in (Cost, FundingSource):
+            largest = (
+                model.objects.filter(action__plan=self.instance)
+                .values("currency")
+                .annotate(largest=Max("amount"))
+                .order_by()
+            )
+            for row in largest:
+                code, rate = row["currency"], Decimal(str(rates.get(row["currency"]) or 0))
+                if not rate:
+                    self.add_error(
+                        "rates_text", _("Amounts of the plan are in %(code)s: give its rate.") % {"code": code}
+                    )
+                elif abs(row["largest"]) / rate > MAX_AMOUNT:
+                    self.add_error(
+                        "rates_text",
+                        _("With this rate, amounts of the plan in %(code)s are too large in euros.") % {"code": code},
+                    )
 
     def save(self, commit=True):
         plan = super().save(commit=False)
@@ -251,6 +278,16 @@ class ActionForm(forms.ModelForm):
         return data
 
 
+TOO_LARGE_IN_EUROS = _("This amount is too large once converted into euros.")
+
+
+def _fits_in_euros(plan, amount, currency) -> bool:
+    """Whether the amount's value in euros (kept beside it, at the plan's rate) fits the column."""
+    if amount is None or plan.rate(currency) is None:
+        return True
+    return abs(amount / plan.rate(currency)) <= MAX_AMOUNT
+
+
 def _amount_field(label):
     return forms.DecimalField(label=label, min_value=0, max_value=MAX_AMOUNT, max_digits=18, decimal_places=2)
 
@@ -279,6 +316,14 @@ class CostsForm(forms.Form):
             raise forms.ValidationError(_("The plan has no exchange rate for %(code)s.") % {"code": currency})
         return currency
 
+    def clean(self):
+        data = super().clean()
+        currency = data.get("currency")
+        for year in self.plan.years:
+            if currency and not _fits_in_euros(self.plan, data.get(f"y{year}"), currency):
+                self.add_error(f"y{year}", TOO_LARGE_IN_EUROS)
+        return data
+
     def amounts(self) -> dict:
         return {year: self.cleaned_data.get(f"y{year}") for year in self.plan.years}
 
@@ -299,7 +344,7 @@ class FundingSourceForm(forms.ModelForm):
     def clean_amount(self):
         amount = self.cleaned_data.get("amount")
         if amount is not None and (amount < 0 or amount > MAX_AMOUNT):
-            raise forms.ValidationError(_("Give an amount between 0 and 9,999,999,999,999,999."))
+            raise forms.ValidationError(_("Give an amount between 0 and 999,999,999,999,999."))
         return amount
 
     def clean_year(self):
@@ -321,6 +366,8 @@ class FundingSourceForm(forms.ModelForm):
         data = super().clean()
         if data.get("kind") == FundingSource.Kind.PARTNER and not data.get("institution"):
             self.add_error("institution", _("Name the partner."))
+        if data.get("currency") and not _fits_in_euros(self.plan, data.get("amount"), data["currency"]):
+            self.add_error("amount", TOO_LARGE_IN_EUROS)
         return data
 
 

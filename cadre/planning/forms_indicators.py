@@ -152,6 +152,14 @@ class IndicatorForm(forms.ModelForm):
     def custom_fields(self):
         return [tuple(self[name] for name in row) for row in self.custom_rows]
 
+    def clean_baseline_year(self):
+        year = self.cleaned_data.get("baseline_year")
+        if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+            raise forms.ValidationError(
+                _("Give a year between %(first)s and %(last)s.") % {"first": FIRST_YEAR, "last": LAST_YEAR}
+            )
+        return year
+
     def clean_measures(self):
         value = self.cleaned_data["measures"]
         kind, _sep, pk = value.partition(":")

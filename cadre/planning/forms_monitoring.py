@@ -7,7 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Action, Indicator, MonitoringRound
 
-MAX_VALUE = Decimal("1e14")  # the column holds 18 digits, 4 of them decimals
+# The column holds 18 digits, 4 of them decimals; SQLite keeps them as 8-byte floats, which read back
+# 99999999999999,9999 as 1e14 (19 digits, refused on reading): one digit is kept in reserve.
+MAX_VALUE = Decimal("1e13")
 
 
 class RoundForm(forms.ModelForm):
@@ -34,7 +36,7 @@ def parse_decimal(text: str) -> Decimal:
         value = Decimal(cleaned)
     except InvalidOperation as error:
         raise ValueError(text) from error
-    if not value.is_finite() or abs(value) >= MAX_VALUE:
+    if not value.is_finite() or abs(value) >= MAX_VALUE or abs(value.quantize(Decimal("0.0001"))) >= MAX_VALUE:
         raise ValueError(text)
     return value.quantize(Decimal("0.0001"))
 

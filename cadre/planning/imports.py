@@ -35,7 +35,7 @@ from .models import Indicator, Measurement, Target
 
 COLUMNS = ("iati_id", "result_type", "title", "period_start", "period_end", "target", "actual")
 KEY_LENGTH = 200  # Indicator.source_key and Measurement.source_key
-MAX_VALUE = Decimal(10) ** 14  # the value fields hold 18 digits, 4 of them decimals
+MAX_VALUE = Decimal(10) ** 13  # the value fields hold 18 digits, 4 of them decimals; one in reserve for SQLite
 MAX_BYTES = 20 * 1024 * 1024
 EVIDENCE = "EU Trust Fund results file (IATI, Akvo RSR)"
 
@@ -92,7 +92,7 @@ def parse_value(raw: str) -> Decimal | None:
         number = Decimal(compact)
     except InvalidOperation:  # pragma: no cover - the pattern above lets only numbers through
         raise ValueError(_("Not a number.")) from None
-    if number >= MAX_VALUE:
+    if number >= MAX_VALUE or number.quantize(Decimal("0.0001")) >= MAX_VALUE:
         raise ValueError(_("The number is too large."))
     return number
 

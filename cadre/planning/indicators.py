@@ -121,7 +121,7 @@ def smart_check(indicator, targets=None, plan=None) -> list[str]:
 _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 YES = {"oui", "yes", "o", "y", "1", "vrai", "true"}
 NO = {"non", "no", "n", "0", "faux", "false"}
-MAX_VALUE = Decimal(10) ** 14
+MAX_VALUE = Decimal(10) ** 13  # one digit below the column's 14 (see forms_monitoring.MAX_VALUE)
 
 
 def parse_number(raw) -> Decimal | None:
@@ -140,7 +140,8 @@ def parse_number(raw) -> Decimal | None:
         number = Decimal(value)
     except InvalidOperation:  # pragma: no cover
         raise ValueError(_("“%(value)s” is not a number.") % {"value": raw}) from None
-    if abs(number) >= MAX_VALUE:
+    # Compared once rounded to the column's 4 decimals: 99999999999999,99999 rounds up to 15 integer digits.
+    if abs(number) >= MAX_VALUE or abs(number.quantize(Decimal("0.0001"))) >= MAX_VALUE:
         raise ValueError(_("The number %(value)s is too large.") % {"value": raw})
     return number
 

@@ -63,7 +63,15 @@ def reportable_actions(round_, membership):
 
 
 def save_round(round_, *, by) -> MonitoringRound:
+    """ValidationError when the period of a round with reported values changes: the values are for its period, and
+    a new period would let them be reported again beside the validated ones."""
     with change_by(by):
+        if round_.pk:
+            saved = MonitoringRound.objects.select_for_update(of=("self",)).order_by().get(pk=round_.pk)
+            moved = (saved.period_start, saved.period_end) != (round_.period_start, round_.period_end)
+            reported = Measurement.objects.filter(round=round_).exists()
+            if moved and (reported or ActionReport.objects.filter(round=round_).exists()):
+                raise ValidationError(_("Values were reported for this round: its period can no longer change."))
         round_.full_clean()
         round_.save()
     return round_

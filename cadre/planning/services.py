@@ -4,16 +4,25 @@
 """
 
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from cadre.core.services import change_by, save_form
 
-from .models import Contribution, Cost, Objective
+from .models import ActionReport, Contribution, Cost, FundingSource, Measurement, Objective
 
 
 def save_plan(form, *, by, workspace=None):
+    """Save the plan; amounts in euros kept beside each cost and funding source follow a changed rate."""
     assign = {"workspace": workspace} if workspace is not None else {}
-    return save_form(form, by=by, **assign)
+    with change_by(by):
+        plan = save_form(form, by=by, **assign)
+        for model in (Cost, FundingSource):
+            for money in model.objects.filter(action__plan=plan).select_related("action"):
+                money.action.plan = plan
+                if money.amount_eur != plan.to_eur(money.amount, money.currency):
+                    money.save()  # Money.save computes amount_eur with the plan's rates
+    return plan
 
 
 def save_objective(form, *, by, plan, level, parent=None):
@@ -22,8 +31,28 @@ def save_objective(form, *, by, plan, level, parent=None):
     return save_form(form, by=by, plan=plan, level=level, parent=parent)
 
 
+def _refuse_if_monitored(measurements, reports):
+    """Reported values and action statuses are the monitoring's record: they are never deleted with the framework."""
+    if measurements.exists() or reports.exists():
+        raise ValidationError(_("Values or statuses were reported for it in monitoring rounds: it cannot be deleted."))
+
+
+def _subtree_ids(objective) -> set:
+    ids, frontier = {objective.pk}, [objective.pk]
+    while frontier:
+        frontier = list(Objective.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
+        ids.update(frontier)
+    return ids
+
+
 def delete_objective(objective, *, by):
+    """ValidationError when anything under it holds reported values (they would be deleted with it)."""
     with change_by(by):
+        ids = _subtree_ids(objective)
+        _refuse_if_monitored(
+            Measurement.objects.filter(Q(indicator__objective_id__in=ids) | Q(indicator__action__result_id__in=ids)),
+            ActionReport.objects.filter(action__result_id__in=ids),
+        )
         objective.delete()
 
 
@@ -43,7 +72,11 @@ def save_action(form, *, by, plan, result=None):
 
 
 def delete_action(action, *, by):
+    """ValidationError when the action or its indicators hold reported values (they would be deleted with it)."""
     with change_by(by):
+        _refuse_if_monitored(
+            Measurement.objects.filter(indicator__action=action), ActionReport.objects.filter(action=action)
+        )
         action.delete()
 
 

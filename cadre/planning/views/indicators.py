@@ -19,7 +19,7 @@ from cadre.workspaces.queries import get_workspace_for_user
 from .. import imports
 from ..forms_indicators import FilterForm, IndicatorForm, ResultsImportForm, library_values
 from ..indicators import delete_indicator, plain, save_indicator, shown, smart_check
-from ..models import Indicator, Objective, Target
+from ..models import Indicator, Measurement, Objective, Target
 from ..queries import get_plan_for_user, level_names
 
 PAGE_SIZE = 100
@@ -131,10 +131,14 @@ def indicator_list(request, slug, plan_slug):
     return render_page(request, "planning/indicators/list.html", context, partial="results")
 
 
-def _detail_context(indicator):
+def _detail_context(indicator, user):
     plan = indicator.plan
     targets = list(indicator.targets.order_by("period_end", "pk"))
-    measurements = list(indicator.measurements.select_related("round").order_by("period_end", "pk"))
+    measurements = indicator.measurements.select_related("round").order_by("period_end", "pk")
+    if not plan.workspace.membership.can("validate_monitoring"):
+        # A draft is its focal point's work in progress: only they (and the secretariat) see it.
+        measurements = measurements.exclude(Q(status=Measurement.Status.DRAFT) & ~Q(reported_by=user))
+    measurements = list(measurements)
     names = level_names(plan)
     _for_display(indicator, *targets, *measurements, names=names)
     return _context(
@@ -153,7 +157,7 @@ def _detail_context(indicator):
 @require_GET
 def indicator_detail(request, slug, plan_slug, pk):
     indicator = _indicator(request, slug, plan_slug, pk)
-    return render(request, "planning/indicators/detail.html", _detail_context(indicator))
+    return render(request, "planning/indicators/detail.html", _detail_context(indicator, request.user))
 
 
 def _posted_initial(data) -> dict:
@@ -226,7 +230,9 @@ def indicator_delete(request, slug, plan_slug, pk):
             _("This indicator has %(count)s reported values: it cannot be deleted.") % {"count": reported},
         )
         if request.method == "POST":
-            return render(request, "planning/indicators/detail.html", _detail_context(indicator), status=400)
+            return render(
+                request, "planning/indicators/detail.html", _detail_context(indicator, request.user), status=400
+            )
         return redirect(_detail_url(indicator))
     if request.method == "POST":
         delete_indicator(indicator, by=request.user)

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -129,6 +130,9 @@ def round_detail(request, slug, plan_slug, pk):
     )
     if status in Measurement.Status.values:
         measurements = measurements.filter(status=status)
+    if not membership.can("validate_monitoring"):
+        # A draft is its focal point's work in progress: only they (and the secretariat) see it.
+        measurements = measurements.exclude(Q(status=Measurement.Status.DRAFT) & ~Q(reported_by=request.user))
     page = Paginator(measurements, ROUND_PAGE_SIZE).get_page(request.GET.get("page"))
     reports = list(
         ActionReport.objects.filter(round=round_)

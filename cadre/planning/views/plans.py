@@ -196,14 +196,20 @@ def _edit_objective(request, plan, objective, level):
 def objective_delete(request, slug, plan_slug, pk):
     objective = queries.get_objective_for_user(request.user, slug, plan_slug, pk, "edit_plan")
     plan = objective.plan
+    status = 200
     if request.method == "POST":
         name = str(objective)
-        services.delete_objective(objective, by=request.user)
-        messages.success(request, _("“%(name)s” was deleted.") % {"name": name})
-        return redirect(plan.get_absolute_url())
+        try:
+            services.delete_objective(objective, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            status = 400
+        else:
+            messages.success(request, _("“%(name)s” was deleted.") % {"name": name})
+            return redirect(plan.get_absolute_url())
     warning = _("Everything under it (objectives, actions, their costs and indicators) is deleted with it.")
     context = _context(plan, object=objective, cancel_url=plan.get_absolute_url(), warning=warning)
-    return render(request, "workspaces/confirm_delete.html", context)
+    return render(request, "workspaces/confirm_delete.html", context, status=status)
 
 
 def _parent_choices(plan, level, exclude=None):
@@ -302,16 +308,23 @@ def _action_url(action):
 def action_delete(request, slug, plan_slug, pk):
     action = queries.get_action_for_user(request.user, slug, plan_slug, pk, "edit_plan")
     plan = action.plan
+    status = 200
     if request.method == "POST":
         name = str(action)
-        services.delete_action(action, by=request.user)
-        messages.success(request, _("“%(name)s” was deleted.") % {"name": name})
-        return redirect(plan.get_absolute_url())
+        try:
+            services.delete_action(action, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            status = 400
+        else:
+            messages.success(request, _("“%(name)s” was deleted.") % {"name": name})
+            return redirect(plan.get_absolute_url())
     warning = _("Its costs, funding sources, contributions and indicators are deleted with it.")
     return render(
         request,
         "workspaces/confirm_delete.html",
         _context(plan, object=action, cancel_url=_action_url(action), warning=warning),
+        status=status,
     )
 
 
