@@ -5,7 +5,7 @@ Outside the workspace → 404; a role without the capability → 403 (see cadre.
 
 from decimal import Decimal
 
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery, Sum
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils.translation import get_language
@@ -13,9 +13,10 @@ from django.utils.translation import get_language
 from cadre.directory.models import Institution
 from cadre.drafting.models import Section
 from cadre.mapping.models import Intervention
+from cadre.workspaces.models import Theme
 from cadre.workspaces.queries import get_workspace_for_user
 
-from .models import LEVEL_NAMES, Action, Cost, Indicator, Objective, Plan
+from .models import LEVEL_NAMES, Action, Contribution, Cost, FundingSource, Indicator, Objective, Plan
 
 
 def get_plan_for_user(user, slug, plan_slug, capability="view") -> Plan:
@@ -196,11 +197,6 @@ def intervention_choices(workspace, text=""):
 def plan_version(plan) -> tuple:
     """Changes whenever anything the tree or the funding tables show changes, so that their rendered HTML can be
     cached under it and never be stale: each table's row count and latest change (one aggregate each)."""
-    from django.db.models import Max
-
-    from cadre.workspaces.models import Theme
-
-    from .models import Contribution, FundingSource
 
     def mark(queryset):
         found = queryset.aggregate(n=Count("pk"), m=Max("updated_at"))
