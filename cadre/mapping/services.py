@@ -1,6 +1,7 @@
 """Every change to the mapping goes through a named function here (one transaction, recorded)."""
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -42,7 +43,9 @@ def save_intervention(form, participations, locations, *, by, source=None):
 
 
 def delete_intervention(intervention, *, by):
-    with change_by(by):
+    """Delete an intervention (its sub-projects stay, without parent). Refused, changing nothing, while records
+    of a higher app still refer to it (e.g. the action plan's indicators imported for it): ProtectedError."""
+    with transaction.atomic(), change_by(by):
         intervention.children.update(parent=None)
         intervention.delete()
 

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from cadre.core.deletion import refusal
 from cadre.core.services import change_by
 
 from .models import ActionPoint, AgendaItem, Decision, Material, Meeting
@@ -85,7 +86,7 @@ def delete_meeting(meeting, *, by) -> None:
                     "results of the support action. Mark it cancelled instead."
                 )
             ) from error
-        kinds = sorted({str(obj._meta.verbose_name_plural) for obj in blocking})
+        kinds = refusal(error)
         raise ValidationError(
             _(
                 "This meeting cannot be deleted: %(things)s recorded at it depend on it. Mark it cancelled instead, "

@@ -406,7 +406,7 @@ class Indicator(Audited, TimeStamped):
     intervention = models.ForeignKey(
         Intervention,
         verbose_name=_("intervention"),
-        on_delete=models.CASCADE,
+        on_delete=models.PROTECT,  # its indicators hold reported values: deleting the intervention says so
         null=True,
         blank=True,
         related_name="indicators",
@@ -586,6 +586,9 @@ class Measurement(Audited, TimeStamped):
     )
     validated_at = models.DateTimeField(_("validated"), null=True, blank=True)
     source_key = models.CharField(_("import key"), max_length=200, blank=True, editable=False)
+    # The value the results file gave at the last import: a re-import updates the measurement only while it
+    # still holds this value (nobody changed it in Cadre since).
+    imported_value = models.DecimalField(max_digits=18, decimal_places=4, null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["indicator", "period_end", "pk"]
@@ -635,3 +638,64 @@ class ActionReport(Audited, TimeStamped):
 
     def get_audit_workspace_id(self):
         return self.round.plan.workspace_id
+
+
+class Breakdown(Audited, TimeStamped):
+    """A part of a measurement's value for one category of a disaggregation (e.g. sex → female: 120).
+
+    `category` is a fixed code for sex and age, the AdminArea code for a region, the ISO 3166 alpha-2 code for a
+    nationality. It follows its measurement: changed only while the measurement may be changed, in the history.
+    """
+
+    measurement = models.ForeignKey(
+        Measurement, verbose_name=_("measurement"), on_delete=models.CASCADE, related_name="breakdown"
+    )
+    dimension = models.CharField(_("disaggregated by"), max_length=20, choices=Indicator.DISAGGREGATIONS)
+    category = models.CharField(_("category"), max_length=100)
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=4, null=True, blank=True)
+
+    class Meta:
+        ordering = ["measurement", "dimension", "category", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["measurement", "dimension", "category"], name="breakdown_once_per_category")
+        ]
+        verbose_name = _("breakdown")
+        verbose_name_plural = _("breakdowns")
+
+    def __str__(self):
+        return f"{self.get_dimension_display()} {self.category}: {self.value}"
+
+    def get_audit_workspace_id(self):
+        return self.measurement.indicator.workspace_id
+
+
+class ResultsImport(TimeStamped):
+    """One import of a results file, run by the background worker: the upload waits here, then its report."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("waiting")
+        RUNNING = "running", _("importing")
+        DONE = "done", _("done")
+        FAILED = "failed", _("refused")
+
+    workspace = models.ForeignKey(
+        Workspace, verbose_name=_("workspace"), on_delete=models.CASCADE, related_name="results_imports"
+    )
+    file_name = models.CharField(_("file"), max_length=300)
+    data = models.BinaryField(blank=True, editable=False)  # the upload, emptied once imported
+    dry_run = models.BooleanField(_("check only"), default=False)
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.QUEUED)
+    language = models.CharField(max_length=8, blank=True)  # the report is written in the uploader's language
+    report = models.JSONField(default=dict, blank=True)  # {"created", "updated", "unchanged", "problems": [...]}
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["workspace", "-created_at", "-pk"]
+        verbose_name = _("results import")
+        verbose_name_plural = _("results imports")
+
+    def __str__(self):
+        return self.file_name

@@ -1,7 +1,9 @@
 from django import template
+from django.db.models import Model
 from django.urls import reverse
 from django.utils.safestring import mark_safe
 
+from cadre.core.deletion import consequences
 from cadre.core.models import localized
 from cadre.core.navigation import workspace_tabs as registered
 from cadre.core.text import render_markdown
@@ -56,3 +58,11 @@ def workspace_tabs(context, workspace, membership):
 def section_markdown(text, key=""):
     """A strategy section's text: Markdown with footnotes, anchors kept unique on a page of many sections."""
     return mark_safe(render_markdown(text, footnotes=True, doc_id=f"s{key}" if key else ""))  # noqa: S308 — nh3
+
+
+@register.simple_tag
+def deletion_consequences(obj):
+    """What deleting `obj` also deletes and what refuses it (see cadre/core/deletion.py)."""
+    if not isinstance(obj, Model) or obj.pk is None:  # some pages name what they delete with a text
+        return {"deleted": [], "blocked": []}
+    return consequences(obj)

@@ -5,11 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from cadre.core.deletion import refusal
 from cadre.core.navigation import panels_for
 from cadre.core.views import parse_int, render_page
 from cadre.directory.models import Institution
@@ -149,15 +151,25 @@ def intervention_edit(request, slug, pk):
 def intervention_delete(request, slug, pk):
     intervention = queries.get_intervention_for_user(request.user, slug, pk, "import_mapping")
     workspace = intervention.workspace
+    warning, status = "", 200
     if request.method == "POST":
         name = str(intervention)
-        services.delete_intervention(intervention, by=request.user)
-        messages.success(request, _("“%(name)s” was deleted.") % {"name": name})
-        return redirect("mapping:interventions", workspace.slug)
+        try:
+            services.delete_intervention(intervention, by=request.user)
+        except (ProtectedError, RestrictedError) as error:
+            warning = _("“%(name)s” cannot be deleted: %(things)s still refer to it. Remove or change them first.") % {
+                "name": name,
+                "things": ", ".join(refusal(error)),
+            }
+            status = 400
+        else:
+            messages.success(request, _("“%(name)s” was deleted.") % {"name": name})
+            return redirect("mapping:interventions", workspace.slug)
     return render(
         request,
         "workspaces/confirm_delete.html",
-        _context(workspace, object=intervention, cancel_url=intervention.get_absolute_url()),
+        _context(workspace, object=intervention, cancel_url=intervention.get_absolute_url(), warning=warning),
+        status=status,
     )
 
 
