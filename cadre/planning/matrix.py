@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 
 from cadre.directory.models import Institution
+from cadre.drafting.exchange.docx_export import add_annex_heading
 
 from .models import Action, Cost, Indicator, Objective
 
@@ -390,7 +391,36 @@ def annex(document, membership):
                 "currency": plan.get_currency_display(),
             }
         )
-    return {"tables": tables, "append_docx": lambda doc: append_docx(doc, tables)}
+    return {
+        "tables": tables,
+        "append_docx": lambda doc: append_docx(doc, tables),
+        "markdown": lambda: annex_markdown(tables),
+    }
+
+
+def annex_markdown(tables) -> str:
+    """The matrices as Markdown pipe tables, each under a level-1 heading marked as an annex."""
+    parts = []
+    for table_data in tables:
+        lines = [ANNEX_MARK, f"# {table_data['title']}", "", _markdown_row(table_data["columns"])]
+        lines.append("|" + "|".join(" --- " for _column in table_data["columns"]) + "|")
+        lines += [_markdown_row(values) for values in table_data["rows"]]
+        total = _("Total: %(total)s %(currency)s") % {"total": table_data["total"], "currency": table_data["currency"]}
+        lines += ["", f"**{total}**"]
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+ANNEX_MARK = "<!-- cadre:annex -->"  # says to a reader of the file, and to any future importer, what follows
+
+
+def _markdown_row(values) -> str:
+    # A pipe would end the cell; a line break inside a cell is <br>, as GitHub, Pandoc and most tools read it.
+    cells = [
+        "<br>".join(line.strip() for line in str(value).replace("|", "\\|").splitlines() if line.strip())
+        for value in values
+    ]
+    return "| " + " | ".join(cell or " " for cell in cells) + " |"
 
 
 def append_docx(doc, tables):
@@ -404,7 +434,7 @@ def append_docx(doc, tables):
         if section.orientation != WD_ORIENT.LANDSCAPE:
             section.orientation = WD_ORIENT.LANDSCAPE
             section.page_width, section.page_height = section.page_height, section.page_width
-        doc.add_heading(_text(table_data["title"]), level=1)
+        add_annex_heading(doc, _text(table_data["title"]))
         columns = table_data["columns"]
         table = doc.add_table(rows=1, cols=len(columns))
         table.style = doc.styles["Table Grid"]

@@ -27,6 +27,7 @@ from cadre.core.navigation import panels_for
 from cadre.drafting import textops
 
 from . import markdown_blocks
+from .docx_reader import ANNEX_STYLE  # an annex is produced again from its records: the import stops there
 from .markdown_blocks import Paragraph, Table
 
 MAX_HEADING_LEVEL = 9
@@ -54,6 +55,17 @@ def export_docx(document, *, release=None, line_numbers=False) -> bytes:
         for annex in panels_for("drafting.export", document, None):  # e.g. the action plan's matrix
             annex["context"]["append_docx"](writer.doc)
         return writer.save()
+
+
+def add_annex_heading(doc, text: str):
+    """The title of an annex at the end of an export, in the ANNEX_STYLE heading (a Heading 1 for Word's outline
+    and table of contents)."""
+    styles = doc.styles
+    if ANNEX_STYLE not in {style.name for style in styles}:
+        style = styles.add_style(ANNEX_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Heading 1"]
+        style.next_paragraph_style = styles["Normal"]
+    return doc.add_paragraph(text, style=ANNEX_STYLE)
 
 
 class DocxWriter:

@@ -74,6 +74,8 @@ def import_docx(workspace, fileobj, *, by, title=None, language=None):
             )
             if section.title:  # the preamble stands alone: headings after it never nest under it
                 parents.append((section.level, created))
+    # What the file held and the import left out on purpose, for the page to say (an annex made from records).
+    document.annex_left_out = parsed.annex_left_out
     return document
 
 

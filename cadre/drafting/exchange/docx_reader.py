@@ -15,6 +15,7 @@ from docx.oxml.ns import qn
 from . import markdown_blocks
 
 TITLE_LENGTH = 300
+ANNEX_STYLE = "Cadre Annex"  # the export's annex heading (docx_export.add_annex_heading): reading stops there
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R_ID = qn("r:id")
@@ -54,6 +55,7 @@ class ImportedSection:
 class ImportedDocument:
     title: str = ""
     sections: list = field(default_factory=list)
+    annex_left_out: str = ""  # the title of the annex (ANNEX_STYLE) where reading stopped, if any
 
 
 @dataclass
@@ -63,6 +65,7 @@ class _Style:
     heading: int = 0
     title: bool = False
     toc: bool = False
+    annex: bool = False
     list_kind: str = ""
     list_level: int = 0
     num_id: str = ""
@@ -114,9 +117,14 @@ class DocxReader:
     def _blocks(self, parent, cover=False):
         """Body content in reading order; on a cover page, only the document's title is read."""
         for child in parent:
+            if self.result.annex_left_out:
+                return  # an annex made from other records ends what is imported
             tag = child.tag
             if tag == W + "p":
-                if not cover or self._style_of(child)[1].title:
+                style = self._style_of(child)[1]
+                if style.annex and not cover:
+                    self.result.annex_left_out = _plain(self._pieces(child, self.word.part)).strip() or "…"
+                elif not cover or style.title:
                     self._paragraph(child)
             elif tag == W + "tbl":
                 if not cover:
@@ -416,6 +424,7 @@ def _styles(styles_element) -> dict:
                 break
         style.title = style.name.lower() in ("title", "titre") or style_id in ("Title", "Titre")
         style.toc = bool(TOC_NAME.match(style.name.strip()) or TOC_NAME.match(style_id))
+        style.annex = style.name == ANNEX_STYLE
         if found := LIST_NAME.match(style.name.strip()):
             style.list_kind = "number" if found.group(1).lower().startswith("num") else "bullet"
             style.list_level = int(found.group(2) or 1)
@@ -441,6 +450,7 @@ def _styles(styles_element) -> dict:
         while ancestor is not None and id(ancestor) not in seen:
             seen.add(id(ancestor))
             style.heading = style.heading or (ancestor.heading if not style.title and not style.toc else 0)
+            style.annex = style.annex or ancestor.annex
             style.num_id = style.num_id or ancestor.num_id
             style.bold = ancestor.bold if style.bold is None else style.bold
             style.italic = ancestor.italic if style.italic is None else style.italic

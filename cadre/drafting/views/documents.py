@@ -78,6 +78,15 @@ def document_import(request, slug):
             messages.success(
                 request, _("“%(name)s” was imported: %(count)s sections.") % {"name": document, "count": count}
             )
+            if document.annex_left_out:
+                messages.info(
+                    request,
+                    _(
+                        "The annex “%(title)s” and what follows it were not imported: Cadre produces the annex again "
+                        "from its records at each export."
+                    )
+                    % {"title": document.annex_left_out},
+                )
             return redirect(document.get_absolute_url())
     return form_page(
         request, workspace, form, _("Import a Word document"), cancel_url=_list_url(workspace), multipart=True
