@@ -33,6 +33,7 @@ from . import demo_plan as data
 from .models import (
     Action,
     ActionReport,
+    Breakdown,
     Contribution,
     Cost,
     FundingSource,
@@ -327,6 +328,7 @@ class _Builder:
                     )
                 )
         Measurement.objects.bulk_create(measurements)
+        Breakdown.objects.bulk_create(self._breakdowns(measurements))
         ActionReport.objects.bulk_create(reports)
         latest = {}
         for report in reports:  # the second round's report comes last
@@ -336,6 +338,26 @@ class _Builder:
             if action.status != status:
                 action.status = status
                 action.save(update_fields=["status", "updated_at"])
+
+    def _breakdowns(self, measurements):
+        """Reported numbers of people split by sex and age where the indicator asks for it, with a small unknown
+        rest — generated like the totals, for the demo."""
+        parts = []
+        for measurement in measurements:
+            indicator = measurement.indicator
+            if indicator.kind != Indicator.Kind.NUMBER or not measurement.value or measurement.status == "draft":
+                continue
+            total = int(measurement.value)
+            known = total - int(total * self.rng.uniform(0, 0.05))
+            splits = {"sex": ("female", "male", 0.25, 0.5), "age": ("minor", "adult", 0.1, 0.35)}
+            for dimension, (first, second, low, high) in splits.items():
+                if dimension in indicator.disaggregation:
+                    share = int(known * self.rng.uniform(low, high))
+                    for category, value in ((first, share), (second, known - share)):
+                        parts.append(
+                            Breakdown(measurement=measurement, dimension=dimension, category=category, value=value)
+                        )
+        return parts
 
     def _actual(self, spec, year):
         if spec.kind == "yes_no":

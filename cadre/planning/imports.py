@@ -12,6 +12,16 @@ thousands: a comma followed by groups of three digits, and no leading zero). Any
 negative number, "10%" — is not guessed: the row is reported with its line, column, value and reason, and left
 out; the other rows are imported. A row whose project is not in the mapping is reported too. The whole import is
 one transaction.
+
+Re-importing: the file is the partner's source for what it created, but never silently overrides Cadre. Each
+imported measurement remembers the file's value (`imported_value`). A later file's different value replaces it
+only while the measurement is validated and still holds that value; one changed in Cadre since the last import
+(its value is no longer the imported one), or being corrected there (reopened, draft, submitted), is kept and the
+row is reported. A value reported in a monitoring round (no import key) is kept and reported likewise. Where the
+file and Cadre agree, nothing changes and nothing is reported. Targets and the indicator's own fields follow the
+file.
+
+The page runs the import in the background (planning/tasks.py); the management command runs it at once.
 """
 
 import csv
@@ -145,10 +155,8 @@ class Row:
         return source_key(self.iati_id, self.result_type, self.title)
 
 
-def read(data: bytes, interventions: dict) -> tuple[list[Row], list[Problem]]:
-    """The usable rows of the file and the problems of the others; `interventions` maps IATI ids to ids."""
-    text = decode(data)
-    reader = csv.reader(io.StringIO(text, newline=""))
+def _headings(reader) -> tuple[list[str], dict[str, int]]:
+    """The first record of the file and where each expected column is; ImportRefused if one is missing."""
     try:
         headings = next(reader)
     except (StopIteration, csv.Error):
@@ -160,7 +168,26 @@ def read(data: bytes, interventions: dict) -> tuple[list[Row], list[Problem]]:
             _("The file lacks the columns: %(columns)s. Expected: %(expected)s.")
             % {"columns": ", ".join(missing), "expected": ", ".join(COLUMNS)}
         )
-    position = {column: names.index(column) for column in COLUMNS}
+    return headings, {column: names.index(column) for column in COLUMNS}
+
+
+def check(data: bytes) -> None:
+    """ImportRefused if the file as a whole cannot be imported (too large, not a CSV, missing columns), before it
+    is queued: the page says so at once instead of queuing a file that is bound to be refused."""
+    if len(data) > MAX_BYTES:
+        raise ImportRefused(too_large_message())
+    _headings(csv.reader(io.StringIO(decode(data), newline="")))
+
+
+def too_large_message() -> str:
+    return _("The file is larger than %(size)s MB.") % {"size": MAX_BYTES // (1024 * 1024)}
+
+
+def read(data: bytes, interventions: dict) -> tuple[list[Row], list[Problem]]:
+    """The usable rows of the file and the problems of the others; `interventions` maps IATI ids to ids."""
+    text = decode(data)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    headings, position = _headings(reader)
     rows, problems = [], []
     while True:
         line = reader.line_num + 1  # where the record starts (a quoted title may span lines)
@@ -236,7 +263,7 @@ def import_results(workspace, data: bytes, *, by, dry_run=False) -> Result:
     With `dry_run`, everything is worked out (and counted) and then rolled back.
     """
     if len(data) > MAX_BYTES:
-        raise ImportRefused(_("The file is larger than %(size)s MB.") % {"size": MAX_BYTES // (1024 * 1024)})
+        raise ImportRefused(too_large_message())
     interventions = dict(
         Intervention.objects.filter(workspace=workspace)
         .exclude(iati_identifier="")
@@ -339,13 +366,44 @@ def _import_row(workspace, row, key, existing, targets, measurements, problems, 
                 validated_by=by,
                 validated_at=now,
                 source_key=key,
+                imported_value=row.actual,
             )
             outcome = "updated" if outcome == "unchanged" else outcome
+        elif measurement.value == row.actual:
+            # The file and Cadre agree. If they had parted (changed in Cadre), they are in step again: a later
+            # file's change applies again.
+            if (
+                measurement.source_key == key
+                and measurement.status == Measurement.Status.VALIDATED
+                and measurement.imported_value != row.actual
+            ):
+                measurement.imported_value = row.actual
+                measurement.save(update_fields=["imported_value", "updated_at"])
         elif measurement.source_key != key:
-            if measurement.value != row.actual:
-                reason = _("A value reported in a monitoring round exists for this period: it is kept.")
-                problems.append(Problem(row.line, "actual", str(row.actual), reason))
-        elif _set(measurement, value=row.actual):
+            reason = _("A value reported in a monitoring round exists for this period: it is kept.")
+            problems.append(Problem(row.line, "actual", str(row.actual), reason))
+        elif measurement.status == Measurement.Status.VALIDATED and measurement.value == measurement.imported_value:
+            # Nobody touched it in Cadre since the last import: the partner's file corrects itself.
+            measurement.value = measurement.imported_value = row.actual
             measurement.save()
             outcome = "updated" if outcome == "unchanged" else outcome
+        else:
+            problems.append(Problem(row.line, "actual", str(row.actual), _kept_reason(measurement, row.actual)))
     return outcome
+
+
+def _kept_reason(measurement, actual) -> str:
+    """Why an imported value the file now gives otherwise is kept: it was changed, or is being corrected, in Cadre."""
+    values = {"cadre": _shown(measurement.value), "file": _shown(actual)}
+    if measurement.status != Measurement.Status.VALIDATED:
+        return _("Being corrected in Cadre (%(status)s; Cadre: %(cadre)s, file: %(file)s): kept.") % {
+            **values,
+            "status": measurement.get_status_display(),
+        }
+    return _("Changed in Cadre since the last import (Cadre: %(cadre)s, file: %(file)s): kept.") % values
+
+
+def _shown(value) -> str:
+    if value is None:
+        return "—"
+    return str(value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize())

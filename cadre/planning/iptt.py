@@ -11,6 +11,9 @@ also counts values still awaiting validation.
   - none when there is no actual, no target, or the target is zero in the second formula.
 Status: on track from 90 %, to watch from 60 %, off track below; no status without a percentage.
 
+The XLSX has a second sheet, "Disaggregation": one row per indicator, period and category of the actual value's
+breakdown (disaggregation.py), with the part's share of the total.
+
 Everything is read in a fixed number of queries whatever the plan's size: flat lists of objectives, actions,
 indicators, targets and measurements, assembled in Python.
 """
@@ -26,8 +29,10 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from .models import Action, Indicator, Measurement, Objective, Target
+from . import disaggregation
+from .models import Action, Breakdown, Indicator, Measurement, Objective, Target
 
 HUNDRED = Decimal(100)
 ON_TRACK, WATCH, OFF_TRACK, NO_STATUS = "on_track", "watch", "off_track", "none"
@@ -69,6 +74,7 @@ class Row:
     actual: Decimal | None = None
     actual_text: str = ""
     actual_status: str = ""
+    measurement_id: int | None = None  # the measurement counted as actual, for its breakdown
     percent: Decimal | None = None
     status: str = NO_STATUS
 
@@ -164,10 +170,10 @@ def rows_for(indicator_ids, framework: Framework, filters: Filters) -> list[Row]
         "indicator_id", "period_start", "period_end", "value", "value_text"
     ):
         periods[indicator_id].setdefault((start, end), {})["target"] = (value, text)
-    for indicator_id, start, end, value, text, status in measurements.values_list(
-        "indicator_id", "period_start", "period_end", "value", "value_text", "status"
+    for pk, indicator_id, start, end, value, text, status in measurements.values_list(
+        "pk", "indicator_id", "period_start", "period_end", "value", "value_text", "status"
     ):
-        periods[indicator_id].setdefault((start, end), {})["actual"] = (value, text, status)
+        periods[indicator_id].setdefault((start, end), {})["actual"] = (value, text, status, pk)
     rows = []
     for indicator in indicators:
         axis, level = framework.placement(indicator.objective_id, indicator.action_id)
@@ -176,7 +182,7 @@ def rows_for(indicator_ids, framework: Framework, filters: Filters) -> list[Row]
             if "target" in found:
                 row.target, row.target_text = found["target"]
             if "actual" in found:
-                row.actual, row.actual_text, row.actual_status = found["actual"]
+                row.actual, row.actual_text, row.actual_status, row.measurement_id = found["actual"]
             row.percent = percent_achieved(row.actual, indicator.baseline_value, row.target)
             row.status = status_of(row.percent)
             rows.append(row)
@@ -285,7 +291,7 @@ def body_html(rows) -> str:
             "baseline": _("Baseline"),
             "period": _("Period"),
             "target": _("Target"),
-            "actual": _("Actual"),
+            "actual": pgettext("indicator value", "Actual"),
             "percent": _("% achieved"),
             "status": _("Status"),
         }.items()
@@ -345,7 +351,7 @@ def xlsx(plan, rows) -> bytes:
         _("Period start"),
         _("Period end"),
         _("Target"),
-        _("Actual"),
+        pgettext("indicator value", "Actual"),
         _("% achieved"),
         _("Status"),
     ]
@@ -388,9 +394,69 @@ def xlsx(plan, rows) -> bytes:
                 labels[row.status],
             ]
         )
+    _disaggregation_sheet(workbook, plan, rows, bold)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _disaggregation_sheet(workbook, plan, rows, bold):
+    """One row per indicator, period and category of the actual values' breakdowns, with its share of the total
+    (none for a percentage indicator, whose parts are rates); the unknown rest of a number's total is a row too.
+    Two queries at most whatever the plan's size: the plan's breakdowns, and the names of regions and countries."""
+    from openpyxl.cell import WriteOnlyCell
+
+    sheet = workbook.create_sheet(_("Disaggregation")[:31])
+    sheet.freeze_panes = "A2"
+    headers = [
+        _("Code"),
+        _("Indicator"),
+        _("Period start"),
+        _("Period end"),
+        _("Total"),
+        _("Disaggregated by"),
+        _("Category code"),
+        _("Category"),
+        _("Value"),
+        _("Share of the total (%)"),
+    ]
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    counted = {row.measurement_id for row in rows if row.measurement_id}
+    parts: dict[int, list] = {}
+    if counted:
+        for part in Breakdown.objects.filter(measurement__indicator__plan=plan).order_by("pk"):
+            if part.measurement_id in counted:
+                parts.setdefault(part.measurement_id, []).append(part)
+    catalogue = disaggregation.Catalogue(plan.workspace)
+    for row in rows:
+        if row.measurement_id not in parts:
+            continue
+        indicator = row.indicator
+        found = disaggregation.sheet_rows(row.actual, parts[row.measurement_id], indicator, catalogue)
+        for dimension, code, label, value, share in found:
+            percent = None
+            if share is not None:
+                percent = WriteOnlyCell(sheet, value=float(round(share, 2)))
+                percent.number_format = "0.0"
+            sheet.append(
+                [
+                    indicator.code,
+                    _safe(indicator.definition),
+                    row.period_start,
+                    row.period_end,
+                    float(row.actual) if row.actual is not None else None,
+                    dimension,
+                    code,
+                    _safe(label),
+                    float(value),
+                    percent,
+                ]
+            )
 
 
 def _safe(text):

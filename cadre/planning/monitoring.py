@@ -4,8 +4,9 @@ Who may report what is decided here, not only in the views: a member or partner 
 their institution is responsible for and the actions it leads; the secretariat reports for any. A validated
 value is frozen: nobody changes it (not even through the secretariat's own report form) until the secretariat
 reopens it. Each check reads the measurement under a row lock (`select_for_update`), so that a validation and a
-late report cannot cross. Measurement and ActionReport are audited: every report, validation, send-back and
-reopening is an AuditEvent with the old and new values.
+late report cannot cross. A value's breakdown (`Breakdown` rows, see disaggregation.py) is written with its total,
+under the same lock and in the same transaction, and checked against it. Measurement, Breakdown and ActionReport
+are audited: every report, validation, send-back and reopening is an AuditEvent with the old and new values.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,7 +17,8 @@ from django.utils.translation import gettext as _
 from cadre.core.services import change_by
 from cadre.workspaces.roles import Role
 
-from .models import Action, ActionReport, Indicator, Measurement, MonitoringRound
+from . import disaggregation
+from .models import Action, ActionReport, Breakdown, Indicator, Measurement, MonitoringRound
 
 Status = Measurement.Status
 
@@ -125,11 +127,25 @@ def _check_open(round_):
 
 
 def report_measurement(
-    round_, indicator, *, membership, by, value=None, value_text="", evidence="", comment="", submit=True
+    round_,
+    indicator,
+    *,
+    membership,
+    by,
+    value=None,
+    value_text="",
+    evidence="",
+    comment="",
+    submit=True,
+    breakdown=None,
+    catalogue=None,
 ) -> Measurement:
     """Record (or update) the indicator's value for the round's period, submitted or kept as a draft.
 
-    PermissionDenied for another institution's indicator; ValidationError for a closed round or a validated value.
+    `breakdown` ({dimension: {category: value or None}}) replaces the parts of each dimension it names: categories
+    left out or None are deleted; dimensions it does not name keep their parts, which must still fit the new total.
+    PermissionDenied for another institution's indicator; ValidationError for a closed round or a validated value,
+    and ValidationError({dimension: [messages]}) for a breakdown that breaks the rules of disaggregation.check.
     """
     if indicator.plan_id != round_.plan_id:
         raise PermissionDenied
@@ -160,8 +176,45 @@ def report_measurement(
         measurement.reported_by = by
         measurement.reported_at = timezone.now()
         measurement.full_clean(validate_unique=False)
+        existing = list(Breakdown.objects.filter(measurement=measurement)) if measurement.pk else []
+        changes = _breakdown_changes(indicator, measurement.value, existing, breakdown, catalogue)
         measurement.save()
+        _write_breakdown(measurement, existing, changes)
     return measurement
+
+
+def _breakdown_changes(indicator, total, existing, breakdown, catalogue):
+    """The parts to keep per dimension named by `breakdown`, after checking the whole breakdown against the total."""
+    breakdown = {
+        dimension: {category: part for category, part in values.items() if part is not None}
+        for dimension, values in (breakdown or {}).items()
+    }
+    parts = {}
+    for row in existing:
+        if row.value is not None and row.dimension in disaggregation.dimensions_of(indicator):
+            parts.setdefault(row.dimension, {})[row.category] = row.value
+    parts.update(breakdown)
+    if any(parts.values()):
+        disaggregation.check(indicator, total, parts, catalogue or disaggregation.Catalogue(indicator.workspace))
+    return breakdown
+
+
+def _write_breakdown(measurement, existing, changes):
+    """Create, update or delete one row per category (each an AuditEvent); unchanged rows are not written."""
+    saved = {(row.dimension, row.category): row for row in existing}
+    for dimension, values in changes.items():
+        for (row_dimension, category), row in saved.items():
+            if row_dimension == dimension and category not in values:
+                row.delete()
+        for category, part in values.items():
+            row = saved.get((dimension, category))
+            if row is None:
+                row = Breakdown(measurement=measurement, dimension=dimension, category=category, value=part)
+            elif row.value == part:
+                continue
+            row.value = part
+            row.full_clean(validate_unique=False)
+            row.save()
 
 
 def _locked(measurement) -> Measurement:

@@ -1,18 +1,23 @@
 """The narrative progress report of a monitoring round, as a Word file (python-docx, as the strategy export).
 
 Title and period, summary figures, then per strategic axis: actions by status, the indicators' table (baseline,
-target, actual, % achieved for the round's period) and what focal points wrote in the round. Figures are those
-of the IPTT: validated values only.
+target, actual, % achieved for the round's period), the breakdown of those values when it is short (a few
+categories: the open list of nationalities is left to the IPTT workbook), and what focal points wrote in the round.
+Figures are those of the IPTT: validated values only.
 """
 
 import io
 
 import docx
 from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
-from . import iptt, monitoring
-from .models import Action, ActionReport, Measurement
+from . import disaggregation, iptt, monitoring
+from .models import Action, ActionReport, Breakdown, Measurement
+
+SHORT_BREAKDOWN = 6  # categories at most in a dimension listed under the indicators' table
 
 
 def _number(value):
@@ -32,6 +37,17 @@ def narrative_docx(plan, round_) -> bytes:
         for row in iptt.rows_for(all_ids, framework, filters)
         if row.period_start == round_.period_start and row.period_end == round_.period_end
     ]
+    parts = {}
+    counted = {row.measurement_id for row in rows if row.measurement_id}
+    if counted:
+        for part in Breakdown.objects.filter(
+            measurement__indicator__plan=plan,
+            measurement__period_start=round_.period_start,
+            measurement__period_end=round_.period_end,
+        ).order_by("pk"):
+            if part.measurement_id in counted:
+                parts.setdefault(part.measurement_id, []).append(part)
+    catalogue = disaggregation.Catalogue(plan.workspace)
     progress, totals = monitoring.round_progress(round_)
     statuses = monitoring.current_action_statuses(plan)
     status_labels = dict(Action.Status.choices)
@@ -99,7 +115,14 @@ def narrative_docx(plan, round_) -> bytes:
         if axis_rows:
             table = document.add_table(rows=1, cols=6)
             table.style = "Table Grid"
-            headers = [_("Code"), _("Indicator"), _("Baseline"), _("Target"), _("Actual"), _("% achieved")]
+            headers = [
+                _("Code"),
+                _("Indicator"),
+                _("Baseline"),
+                _("Target"),
+                pgettext("indicator value", "Actual"),
+                _("% achieved"),
+            ]
             for cell, header in zip(table.rows[0].cells, headers, strict=True):
                 cell.text = header
             for row in axis_rows:
@@ -115,6 +138,9 @@ def narrative_docx(plan, round_) -> bytes:
                 cells[3].text = _number(row.target) if row.target is not None else row.target_text or "—"
                 cells[4].text = _number(row.actual) if row.actual is not None else row.actual_text or "—"
                 cells[5].text = _percent(row.percent)
+            for row in axis_rows:
+                for line in _short_lines(row, parts.get(row.measurement_id, []), catalogue):
+                    document.add_paragraph(f"{row.indicator.code}: {line}", style="List Bullet")
         else:
             document.add_paragraph(_("No indicator value for this period."))
 
@@ -130,6 +156,16 @@ def narrative_docx(plan, round_) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
+
+
+def _short_lines(row, parts, catalogue):
+    """The breakdown of a row's actual value, one line per dimension with few enough categories."""
+    counts = {}
+    for part in parts:
+        counts[part.dimension] = counts.get(part.dimension, 0) + 1
+    short = [part for part in parts if counts[part.dimension] <= SHORT_BREAKDOWN]
+    found = disaggregation.lines_of(row.actual, short, row.indicator, catalogue)
+    return [f"{capfirst(line.label)}: {line.text}" for line in found]
 
 
 def _indicator_axis(framework, indicator):

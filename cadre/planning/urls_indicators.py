@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .views import imports as import_views
 from .views import indicators as views
 
 W = "w/<slug:slug>/plan/"
@@ -13,5 +14,6 @@ urlpatterns = [
     path(P + "<int:pk>/", views.indicator_detail, name="indicator"),
     path(P + "<int:pk>/edit/", views.indicator_edit, name="indicator_edit"),
     path(P + "<int:pk>/delete/", views.indicator_delete, name="indicator_delete"),
-    path(W + "imports/eutf-results/", views.results_import, name="results_import"),
+    path(W + "imports/eutf-results/", import_views.results_import, name="results_import"),
+    path(W + "imports/eutf-results/<int:pk>/", import_views.results_import_run, name="results_import_run"),
 ]

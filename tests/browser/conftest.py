@@ -40,6 +40,12 @@ def french(text) -> str:
         return gettext(text) if isinstance(text, str) else str(text)
 
 
+def french_in(context: str, text: str) -> str:
+    """The French of an interface string given in a context (pgettext)."""
+    with translation.override("fr"):
+        return translation.pgettext(context, text)
+
+
 @pytest.fixture(scope="session")
 def french_catalogue():
     if french("Sign in") == "Sign in":

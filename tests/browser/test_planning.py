@@ -20,7 +20,7 @@ from cadre.planning.iptt import percent_achieved
 from cadre.planning.models import Action, Indicator, Measurement, MonitoringRound, Objective, Plan, Target
 from cadre.workspaces.models import Membership, Workspace
 
-from .conftest import DESKTOP, PHONE, format_violations, french, horizontal_overflow, run_axe
+from .conftest import DESKTOP, PHONE, format_violations, french, french_in, horizontal_overflow, run_axe
 
 MAIN = "niger-irregular-migration"
 SECRETARIAT = "secretariat@demo.example.org"
@@ -234,7 +234,7 @@ def test_a_monitoring_round_end_to_end(site, planned, console_log):
     expect(desk.get_by_role("heading", level=1)).to_have_text(french("Indicator tracking (IPTT)"))
     iptt_row = desk.locator("table.iptt tbody tr").filter(has_text=planned.own_indicator.definition_fr)
     expect(iptt_row).to_have_count(1)
-    expect(iptt_row.locator(f'td[data-label="{french("Actual")}"]')).to_have_text(REPORTED_TYPED)
+    expect(iptt_row.locator(f'td[data-label="{french_in("indicator value", "Actual")}"]')).to_have_text(REPORTED_TYPED)
     expect(iptt_row.locator(f'td[data-label="{french("% achieved")}"]')).to_have_text(PERCENT_TEXT)
     expect(iptt_row.locator(f'td[data-label="{french("Target")}"]')).to_have_text("20")
     expect(iptt_row.locator(f'td[data-label="{french("Status")}"]')).to_have_text(french("off track"))

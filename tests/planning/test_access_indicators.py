@@ -28,8 +28,9 @@ MATRIX = {
     "indicator_delete": EDIT,
     "results_import": {
         "GET": (200, 403, 403, 403, 403, 404, LOGIN),
-        "POST": (200, 403, 403, 403, 403, 404, LOGIN),
+        "POST": (302, 403, 403, 403, 403, 404, LOGIN),  # to the page of the queued import
     },
+    "results_import_run": {"GET": (200, 403, 403, 403, 403, 404, LOGIN)},
 }
 
 
@@ -37,6 +38,11 @@ def _url(world, planned, name):
     ws, plan = world.workspace.slug, planned.plan.slug
     if name == "results_import":
         return reverse("planning:results_import", args=[ws])
+    if name == "results_import_run":
+        from cadre.planning.models import ResultsImport
+
+        run = ResultsImport.objects.create(workspace=world.workspace, file_name="r.csv", status="done")
+        return reverse("planning:results_import_run", args=[ws, run.pk])
     if name in ("indicator", "indicator_edit", "indicator_delete"):
         return reverse(f"planning:{name}", args=[ws, plan, planned.own_indicator.pk])
     return reverse(f"planning:{name}", args=[ws, plan])

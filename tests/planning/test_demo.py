@@ -147,6 +147,23 @@ def test_two_monitoring_rounds_the_first_validated_the_second_mixed(plan):
     assert anltp.exists() and {m.reported_by.email for m in anltp} == {"member@demo.example.org"}
 
 
+def test_reported_numbers_are_broken_down_by_sex_and_age_within_their_totals(plan):
+    from collections import defaultdict
+
+    from cadre.planning import disaggregation
+    from cadre.planning.models import Breakdown
+
+    catalogue = disaggregation.Catalogue(plan.workspace)
+    parts = defaultdict(lambda: defaultdict(dict))
+    for part in Breakdown.objects.filter(measurement__round__plan=plan).select_related("measurement__indicator"):
+        parts[part.measurement][part.dimension][part.category] = part.value
+    assert len(parts) >= 10
+    assert {dimension for split in parts.values() for dimension in split} == {"sex", "age"}
+    for measurement, split in parts.items():
+        assert set(split) <= set(measurement.indicator.disaggregation)
+        disaggregation.check(measurement.indicator, measurement.value, split, catalogue)  # the form's own rules
+
+
 def test_loading_again_changes_nothing(plan):
     before = db_snapshot(ignore=("updated_at",))
     assert demo.load()

@@ -314,10 +314,10 @@ def test_import_page_shows_the_summary_and_the_reported_lines(world, projects):
 
     url = reverse("planning:results_import", args=[world.workspace.slug])
     upload = SimpleUploadedFile("results.csv", _csv(_row(actual="4"), _row(title="B", actual="n/a")), "text/csv")
-    response = world.client("secretariat").post(url, {"file": upload})
-    assert response.status_code == 200
-    result = response.context["result"]
-    assert (result.created, result.reported) == (1, 1)
+    response = world.client("secretariat").post(url, {"file": upload}, follow=True)
+    assert response.status_code == 200 and response.redirect_chain[0][1] == 302
+    report = response.context["report"]
+    assert (report["created"], report["reported"]) == (1, 1)
     page = text_of(response)
     assert "<td data-label" in page and "n/a" in page
     assert Indicator.objects.count() == 1

@@ -9,7 +9,6 @@ from pathlib import Path
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.core.paginator import Paginator
 from django.db.models.fields.json import KT
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +19,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
+from cadre.core.uploads import SizeLimit
 from cadre.core.views import render_page
 from cadre.workspaces.queries import get_workspace_for_user
 
@@ -81,23 +81,6 @@ class ColumnsForm(forms.Form):
         }
 
 
-class _SizeLimit(FileUploadHandler):
-    """Stops storing an upload as soon as it passes the limit, whatever the request said its size was."""
-
-    def __init__(self, request, limit):
-        super().__init__(request)
-        self.limit = limit
-
-    def receive_data_chunk(self, raw_data, start):
-        if start + len(raw_data) > self.limit:
-            self.request.import_too_large = True
-            raise StopUpload(connection_reset=False)
-        return raw_data
-
-    def file_complete(self, file_size):
-        return None
-
-
 @csrf_exempt  # checked by _upload, once the size limit is in place (the check reads the body)
 @login_required
 @require_http_methods(["GET", "POST"])
@@ -108,7 +91,7 @@ def import_start(request, slug):
         if length.isdigit() and int(length) > imports.max_bytes() + FORM_OVERHEAD:
             form = UploadForm(workspace=workspace)
             return _start_page(request, workspace, form, refused=imports.too_large_message(), status=413)
-        request.upload_handlers.insert(0, _SizeLimit(request, imports.max_bytes()))
+        request.upload_handlers.insert(0, SizeLimit(request, imports.max_bytes()))
     return _upload(request, workspace)
 
 

@@ -1,9 +1,8 @@
 """Indicators of a plan: the list (with filters and the SMART advice), one indicator, entering and editing with
-targets and the library, deleting; the EU Trust Fund results import."""
+targets and the library, deleting. The EU Trust Fund results import is in views/imports.py."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,10 +13,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from cadre.core.views import render_page
 from cadre.directory.models import Institution
-from cadre.workspaces.queries import get_workspace_for_user
 
-from .. import imports
-from ..forms_indicators import FilterForm, IndicatorForm, ResultsImportForm, library_values
+from .. import disaggregation
+from ..forms_indicators import FilterForm, IndicatorForm, library_values
 from ..indicators import delete_indicator, plain, save_indicator, shown, smart_check
 from ..models import Indicator, Measurement, Objective, Target
 from ..queries import get_plan_for_user, level_names
@@ -134,11 +132,14 @@ def indicator_list(request, slug, plan_slug):
 def _detail_context(indicator, user):
     plan = indicator.plan
     targets = list(indicator.targets.order_by("period_end", "pk"))
-    measurements = indicator.measurements.select_related("round").order_by("period_end", "pk")
+    measurements = (
+        indicator.measurements.select_related("round").prefetch_related("breakdown").order_by("period_end", "pk")
+    )
     if not plan.workspace.membership.can("validate_monitoring"):
         # A draft is its focal point's work in progress: only they (and the secretariat) see it.
         measurements = measurements.exclude(Q(status=Measurement.Status.DRAFT) & ~Q(reported_by=user))
     measurements = list(measurements)
+    disaggregation.annotate(measurements, disaggregation.Catalogue(plan.workspace), indicator=indicator)
     names = level_names(plan)
     _for_display(indicator, *targets, *measurements, names=names)
     return _context(
@@ -245,40 +246,8 @@ def indicator_delete(request, slug, plan_slug, pk):
     )
 
 
-# --- the EU Trust Fund results import ------------------------------------------------------------------------
+# --- the EU Trust Fund results import (views/imports.py) -----------------------------------------------------
 
 
 def _can_import(membership) -> bool:
     return membership.can("import_mapping") or membership.can("edit_plan")
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def results_import(request, slug):
-    workspace = get_workspace_for_user(request.user, slug)
-    if not _can_import(workspace.membership):
-        raise PermissionDenied
-    form = ResultsImportForm(request.POST or None, request.FILES or None)
-    result, status = None, 200
-    if request.method == "POST":
-        if form.is_valid():
-            upload = form.cleaned_data["file"]
-            if upload.size > imports.MAX_BYTES:
-                form.add_error("file", _("The file is larger than %(size)s MB.") % {"size": imports.MAX_BYTES // 2**20})
-            else:
-                try:
-                    result = imports.import_results(
-                        workspace, upload.read(), by=request.user, dry_run=form.cleaned_data["dry_run"]
-                    )
-                except imports.ImportRefused as error:
-                    form.add_error("file", str(error))
-        if result is None:
-            status = 400
-    context = {
-        "workspace": workspace,
-        "membership": workspace.membership,
-        "form": form,
-        "result": result,
-        "problems": result.problems[:500] if result else [],
-    }
-    return render(request, "planning/indicators/import.html", context, status=status)

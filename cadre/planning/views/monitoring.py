@@ -14,9 +14,16 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from cadre.core.views import render_page
 from cadre.directory.models import Institution
 
-from .. import iptt, monitoring, narrative
-from ..forms_monitoring import ActionReportForm, DecisionForm, IpttFilterForm, MeasurementForm, RoundForm
-from ..models import Action, ActionReport, Indicator, Measurement, MonitoringRound
+from .. import disaggregation, iptt, monitoring, narrative
+from ..forms_monitoring import (
+    ActionReportForm,
+    BreakdownForm,
+    DecisionForm,
+    IpttFilterForm,
+    MeasurementForm,
+    RoundForm,
+)
+from ..models import Action, ActionReport, Breakdown, Indicator, Measurement, MonitoringRound
 from ..queries import get_plan_for_user
 
 IPTT_PAGE_SIZE = 50  # indicators per page (≈500 rows over ten years; pages stay light on slow links); the XLSX has all
@@ -133,7 +140,15 @@ def round_detail(request, slug, plan_slug, pk):
     if not membership.can("validate_monitoring"):
         # A draft is its focal point's work in progress: only they (and the secretariat) see it.
         measurements = measurements.exclude(Q(status=Measurement.Status.DRAFT) & ~Q(reported_by=request.user))
-    page = Paginator(measurements, ROUND_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(measurements.prefetch_related("breakdown"), ROUND_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    disaggregation.annotate(page.object_list, disaggregation.Catalogue(plan.workspace))
+    for measurement in page.object_list:
+        # Who reported a value is named to the secretariat and to the reporter's institution, not to every member.
+        measurement.reporter_shown = membership.can("view_contacts") or (
+            bool(membership.institution_id)
+            and measurement.indicator.responsible_institution_id == membership.institution_id
+        )
     reports = list(
         ActionReport.objects.filter(round=round_)
         .select_related("action", "action__lead_institution", "reported_by")
@@ -167,8 +182,9 @@ def round_report(request, slug, plan_slug, pk):
 
 
 def _report_page(request, round_, failed=None, status=200):
-    """`failed` = (kind, pk, form) re-shows one refused form with its errors in place."""
+    """`failed` = (kind, pk, form[, breakdown form]) re-shows one refused form with its errors in place."""
     membership = round_.plan.workspace.membership
+    catalogue = disaggregation.Catalogue(round_.plan.workspace)
     page = Paginator(monitoring.reportable_indicators(round_, membership), REPORT_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -177,19 +193,23 @@ def _report_page(request, round_, failed=None, status=200):
         m.indicator_id: m
         for m in Measurement.objects.filter(
             indicator__in=indicators, period_start=round_.period_start, period_end=round_.period_end
-        )
+        ).prefetch_related("breakdown")
     }
     for indicator in indicators:
         indicator.measurement = existing.get(indicator.pk)
+        saved = list(indicator.measurement.breakdown.all()) if indicator.measurement else []
         if failed and failed[0] == "indicator" and failed[1] == indicator.pk:
-            indicator.form = failed[2]
+            indicator.form, indicator.breakdown_form = failed[2], failed[3]
         else:
             indicator.form = MeasurementForm(
                 indicator=indicator, initial=_initial(indicator), prefix=f"i{indicator.pk}"
             )
+            indicator.breakdown_form = _breakdown_form(indicator, catalogue, saved=saved)
         indicator.frozen = (
             indicator.measurement is not None and indicator.measurement.status == Measurement.Status.VALIDATED
         )
+        if indicator.measurement is not None:
+            disaggregation.annotate([indicator.measurement], catalogue, indicator=indicator)
     action_page = Paginator(monitoring.reportable_actions(round_, membership), REPORT_PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -217,6 +237,10 @@ def _report_page(request, round_, failed=None, status=200):
     return render(request, "planning/monitoring/report.html", context, status=status)
 
 
+def _breakdown_form(indicator, catalogue, data=None, saved=()):
+    return BreakdownForm(data, indicator=indicator, catalogue=catalogue, saved=saved, prefix=f"b{indicator.pk}")
+
+
 def _initial(indicator):
     measurement = indicator.measurement
     if measurement is None:
@@ -242,7 +266,15 @@ def report_indicator(request, slug, plan_slug, pk, indicator_pk):
     form.data = form.data.copy()
     form.data["submit"] = request.POST.get("submit", "1")
     submit = form.data["submit"] != "0"
-    if form.is_valid():
+    catalogue = disaggregation.Catalogue(round_.plan.workspace)
+    saved = Breakdown.objects.filter(
+        measurement__indicator=indicator,
+        measurement__period_start=round_.period_start,
+        measurement__period_end=round_.period_end,
+    )
+    breakdown_form = _breakdown_form(indicator, catalogue, data=request.POST, saved=saved)
+    valid = form.is_valid()
+    if breakdown_form.is_valid() and valid:
         data = form.cleaned_data
         try:
             monitoring.report_measurement(
@@ -255,16 +287,19 @@ def report_indicator(request, slug, plan_slug, pk, indicator_pk):
                 evidence=data["evidence"],
                 comment=data["comment"],
                 submit=submit,
+                breakdown=breakdown_form.parts(),
+                catalogue=catalogue,
             )
         except ValidationError as error:
-            form.add_error(None, error.messages)
+            if not (hasattr(error, "error_dict") and breakdown_form.add_dimension_errors(error.message_dict)):
+                form.add_error(None, error.messages)
         else:
             if submit:
                 messages.success(request, _("The value of “%(code)s” was submitted.") % {"code": indicator.code})
             else:
                 messages.success(request, _("The value of “%(code)s” was saved as a draft.") % {"code": indicator.code})
             return redirect(f"{_report_url(round_)}#indicator-{indicator.pk}")
-    return _report_page(request, round_, failed=("indicator", indicator.pk, form), status=400)
+    return _report_page(request, round_, failed=("indicator", indicator.pk, form, breakdown_form), status=400)
 
 
 @login_required

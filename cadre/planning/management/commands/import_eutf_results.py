@@ -11,8 +11,9 @@ from cadre.workspaces.models import Workspace
 class Command(BaseCommand):
     help = (
         "Import the EU Trust Fund results file (eutf_results_niger.csv) as indicators, targets and validated "
-        "values of the workspace's interventions. Rows with unusable values are reported and left out; running it "
-        "again changes nothing."
+        "values of the workspace's interventions, at once (the page runs it in the background). Rows with unusable "
+        "values are reported and left out; a value changed or being corrected in Cadre since the last import is kept "
+        "and reported; running it again changes nothing."
     )
 
     def add_arguments(self, parser):
