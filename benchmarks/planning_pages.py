@@ -5,7 +5,8 @@ interventions contributing to the actions.
 
 build_small() makes the one-of-everything plan; grow(rng) adds the rest with bulk inserts (generated rows need no
 audit trail); pages() names what run.py measures: the results-framework tree, the indicator performance tracking
-table (IPTT) and the funding-gap view. Budget: 200 ms at the 95th percentile.
+table (IPTT) and the funding-gap view. Budget: 200 ms at the 95th percentile, cached (as they are read) and
+uncached (just after a change: run.py clears the cache before each request).
 """
 
 import datetime

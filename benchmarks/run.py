@@ -51,6 +51,7 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -538,6 +539,7 @@ def _budgets():
     budgets = {name: drafting_pages.BUDGET_MS for name, _url in drafting_pages.pages(PROBE)}
     budgets.update({name: sessions_pages.BUDGET_MS for name, _url in sessions_pages.pages(PROBE, PROBE_TEST)})
     budgets.update({name: planning_pages.BUDGET_MS for name, _url in planning_pages.pages(PROBE)})
+    budgets.update({f"{name}, uncached": planning_pages.BUDGET_MS for name, _url in planning_pages.pages(PROBE)})
     return budgets
 
 
@@ -566,7 +568,8 @@ def query_counts(page_list):
     return counts
 
 
-def timings(page_list, requests):
+def timings(page_list, requests, before_each=None):
+    """Median and p95 server time per page; `before_each` runs (untimed) before every timed request."""
     anonymous, signed_in = clients()
     found = {}
     for name, url, signed, _check in page_list:
@@ -575,6 +578,8 @@ def timings(page_list, requests):
             fetch(client, url)
         samples = []
         for _ in range(requests):
+            if before_each:
+                before_each()
             started = time.perf_counter()
             client.get(url)
             samples.append((time.perf_counter() - started) * 1000)
@@ -676,6 +681,10 @@ def main():
         gc.freeze()  # as cadre/wsgi.py does once the application is loaded: measure a server, not the builder
         large = query_counts(page_list)
         times = timings(page_list, args.requests)
+        # The planning pages cache their large tables under the plan's version: measure them as just after a
+        # change too, with nothing cached.
+        uncached = [(f"{name}, uncached", url, True, None) for name, url in planning_pages.pages(PROBE)]
+        times.update(timings(uncached, args.requests, before_each=cache.clear))
         BUDGETS.update(_budgets())
         if not args.pages_only:
             print()
@@ -692,7 +701,7 @@ def main():
     print(header)
     print("-" * len(header))
     warnings = []
-    for name, _url, _signed, check in page_list:
+    for name, _url, _signed, check in page_list + uncached:
         median, p95 = times[name]
         flag = ""
         budget = BUDGETS.get(name, BUDGET_MS)
@@ -703,7 +712,8 @@ def main():
             flag += "  ← queries depend on size"
             difference = f"{name}: {small[name]} queries on the small data set, {large[name]} on the large one"
             (problems if check == LIST else warnings).append(difference)
-        print(f"{name:<24} {median:>10.1f} {p95:>8.1f} {large[name]:>8} {small[name]:>8}{flag}")
+        counts = f"{large[name]:>8} {small[name]:>8}" if name in large else f"{'':>8} {'':>8}"
+        print(f"{name:<24} {median:>10.1f} {p95:>8.1f} {counts}{flag}")
     print()
     for warning in warnings:
         print(f"WARNING (not a list page, so not a failure): {warning}")

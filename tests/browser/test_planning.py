@@ -2,7 +2,8 @@
 a monitoring round; the demo member, a focal point, reports on a phone the value of the one indicator their
 institution is responsible for (with a decimal comma, and evidence) and never sees another institution's; the
 secretariat validates it; the IPTT shows the value and its % achieved; the validated value is frozen for the
-member, even through a form left open before the validation. axe finds nothing serious on the tree, the
+member, even through a form left open before the validation. The value is split by sex on the phone, and the
+round's page shows the split. axe finds nothing serious on the tree, the
 reporting page (phone) and the IPTT.
 """
 
@@ -36,6 +37,7 @@ BASELINE, TARGET, REPORTED, REPORTED_TYPED = Decimal(10), Decimal(20), Decimal("
 # (12.5 − 10) ÷ (20 − 10) × 100, by hand; the IPTT writes it with one decimal, the French way.
 PERCENT, PERCENT_TEXT = Decimal(25), "25,0 %"
 EVIDENCE = "Rapport annuel de la DGPN 2018, tableau 3 (essai)"
+WOMEN, MEN = "5", "7"  # of the 12,5 reported: 0,5 unknown
 
 
 @dataclass
@@ -96,6 +98,7 @@ def planned(site) -> Planned:
         baseline_value=BASELINE,
         baseline_year=2016,
         responsible_institution=member.institution,
+        disaggregation=["sex"],
     )
     other_indicator = Indicator.objects.create(
         workspace=workspace,
@@ -203,11 +206,16 @@ def test_a_monitoring_round_end_to_end(site, planned, console_log):
 
     _field(own, french("value")).fill(REPORTED_TYPED)
     _field(own, french("evidence")).fill(EVIDENCE)
+    # The indicator is disaggregated by sex: the focal point splits the 12,5 as they can (the rest is unknown).
+    _field(own, capfirst(french("women"))).fill(WOMEN)
+    _field(own, capfirst(french("men"))).fill(MEN)
     own.get_by_role("button", name=french("Submit"), exact=True).click()
     expect(phone.locator("main")).to_contain_text(
         french("The value of “%(code)s” was submitted.") % {"code": planned.own_indicator.code}
     )
     measurement = Measurement.objects.get(indicator=planned.own_indicator)
+    split = dict(measurement.breakdown.filter(dimension="sex").values_list("category", "value"))
+    assert split == {"female": Decimal(WOMEN), "male": Decimal(MEN)}
     assert (measurement.value, measurement.status, measurement.evidence, measurement.round_id) == (
         REPORTED,
         Measurement.Status.SUBMITTED,
@@ -223,6 +231,8 @@ def test_a_monitoring_round_end_to_end(site, planned, console_log):
     expect(row).to_contain_text(REPORTED_TYPED)
     expect(row).to_contain_text(EVIDENCE)
     expect(row).to_contain_text(french(Measurement.Status.SUBMITTED.label))
+    expect(row).to_contain_text(f"{french_in('women, short', 'F')} {WOMEN}")
+    expect(row).to_contain_text(f"{french_in('men, short', 'M')} {MEN}")
     row.get_by_role("button", name=french("Validate"), exact=True).click()
     expect(desk.locator("main")).to_contain_text(french("The value was validated."))
     expect(desk.locator(f"#value-{measurement.pk}")).to_contain_text(french(Measurement.Status.VALIDATED.label))

@@ -2,6 +2,7 @@
 contributions of mapped interventions), the funding gap and the unfunded actions."""
 
 import csv
+from html import escape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -437,6 +438,10 @@ def funding(request, slug, plan_slug):
 
     def build():
         table = with_texts(funding_table(plan))
+        for axis in table.axes:  # thousands of year cells: written here, faster than a template loop
+            axis.years_html = _year_cells(axis.years)
+            for row in axis.actions:
+                row.years_html = _year_cells(row.years)
         html = render_to_string("planning/includes/funding_tables.html", {**context, "table": table})
         return {"html": html, "overall": table.overall}
 
@@ -445,6 +450,18 @@ def funding(request, slug, plan_slug):
     built = cached_value(f"planning:funding:{plan.pk}", material, build)
     context.update(table_html=mark_safe(built["html"]), table={"overall": built["overall"]})  # noqa: S308
     return render(request, "planning/funding.html", context)
+
+
+def _year_cells(years) -> str:
+    """A row's cells for each year: "cost / committed", marked when the year has a gap."""
+    # Plain string building with the standard library's escape: Django's format_html costs 20 µs a cell here.
+    return mark_safe(  # noqa: S308 — every value is escaped
+        "".join(
+            f'<td class="number-cell{" gap" if cell.gap else ""}" data-label="{int(year)}">'
+            f"{escape(cell.cost_text)} / {escape(cell.committed_text)}</td>"
+            for year, cell in years.items()
+        )
+    )
 
 
 @login_required
