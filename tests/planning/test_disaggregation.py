@@ -452,3 +452,10 @@ def test_narrative_docx_lists_a_short_breakdown_under_the_indicators(world, plan
     response = client.get(round_url(world, planned, "narrative_docx", round_))
     paragraphs = [p.text for p in docx.Document(io.BytesIO(response.content)).paragraphs]
     assert f"{split.code}: Sex: F 120 · M 50 · unknown 30" in paragraphs
+
+
+def test_the_breakdown_comes_right_after_the_value_and_before_the_evidence(world, planned, round_, split):
+    page = world.clients["member"].get(round_url(world, planned, "round_report", round_)).content.decode()
+    i, b = f"i{split.pk}", f"b{split.pk}"
+    positions = [page.index(f'name="{name}"') for name in (f"{i}-value", f"{b}-sex-female", f"{i}-evidence")]
+    assert positions == sorted(positions)
