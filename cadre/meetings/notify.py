@@ -8,17 +8,16 @@ and `reminder_sent_at`) only for messages that were accepted by the mail server.
 """
 
 import datetime
-import smtplib
-from dataclasses import dataclass, field
 from email.mime.text import MIMEText
 from email.utils import formataddr
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cadre.core.mail import Sending, send_each
 from cadre.core.navigation import panels_for
 from cadre.core.services import change_by
 
@@ -31,20 +30,6 @@ SEPARATOR = "\n\n" + "—" * 40 + "\n\n"
 # Invitations go to those not yet invited by e-mail who have not declined; reminders to those still expected.
 INVITATION_STATUSES = (Status.INVITED, Status.CONFIRMED)
 REMINDER_STATUSES = (Status.INVITED, Status.CONFIRMED)
-SEND_ERRORS = (smtplib.SMTPException, OSError, ValueError)
-
-
-@dataclass
-class Sending:
-    """The outcome of one sending: who got the message, who could not be reached and why."""
-
-    sent: list = field(default_factory=list)  # participations
-    failed: list = field(default_factory=list)  # (participation, reason)
-    without_email: list = field(default_factory=list)  # participations whose person has no e-mail address
-
-    @property
-    def attempted(self):
-        return len(self.sent) + len(self.failed)
 
 
 def invitation_recipients(meeting):
@@ -125,38 +110,14 @@ def compose(meeting, participation, kind, *, base_url, items=None) -> EmailMulti
 
 
 def _send(meeting, participations, kind, *, base_url, by, on_sent) -> Sending:
-    outcome = Sending()
     items = list(AgendaItem.objects.filter(meeting=meeting).order_by("order", "starts_at", "pk"))
-    messages = []
-    for participation in participations:
+
+    def message_for(participation):
         if not participation.person.email:
-            outcome.without_email.append(participation)
-            continue
-        try:
-            messages.append((participation, compose(meeting, participation, kind, base_url=base_url, items=items)))
-        except SEND_ERRORS as error:  # e.g. an address the mail library refuses
-            outcome.failed.append((participation, str(error) or error.__class__.__name__))
-    if not messages:
-        return outcome
-    connection = get_connection()
-    try:
-        connection.open()
-    except SEND_ERRORS as error:
-        outcome.failed += [(participation, str(error) or error.__class__.__name__) for participation, _m in messages]
-        return outcome
-    try:
-        for participation, message in messages:
-            message.connection = connection
-            try:
-                message.send()
-            except SEND_ERRORS as error:
-                outcome.failed.append((participation, str(error) or error.__class__.__name__))
-                continue
-            outcome.sent.append(participation)
-            on_sent(participation)
-    finally:
-        connection.close()
-    return outcome
+            return None
+        return compose(meeting, participation, kind, base_url=base_url, items=items)
+
+    return send_each(Sending(), participations, message_for, on_sent)
 
 
 def send_invitations(meeting, *, base_url: str, by) -> Sending:

@@ -11,6 +11,7 @@ from .models import (
     MonitoringRound,
     Objective,
     Plan,
+    RoundNotice,
     Target,
 )
 
@@ -87,9 +88,21 @@ class MonitoringRoundAdmin(admin.ModelAdmin):
 
 @admin.register(Measurement)
 class MeasurementAdmin(admin.ModelAdmin):
+    """A validated value is read-only here too: it changes only after the secretariat reopens it in Cadre."""
+
     list_display = ["indicator", "period_end", "value", "status"]
     list_filter = ["status"]
     raw_id_fields = ["indicator", "round", "reported_by", "validated_by"]
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.status == Measurement.Status.VALIDATED:
+            return [field.name for field in Measurement._meta.fields if field.editable]
+        return super().get_readonly_fields(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and obj.status == Measurement.Status.VALIDATED:
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(ActionReport)
@@ -97,3 +110,18 @@ class ActionReportAdmin(admin.ModelAdmin):
     list_display = ["action", "round", "status", "validated"]
     list_filter = ["status", "validated"]
     raw_id_fields = ["round", "action", "reported_by"]
+
+
+@admin.register(RoundNotice)
+class RoundNoticeAdmin(admin.ModelAdmin):
+    """Read only: a notice records a sending, and is not audited (see the model)."""
+
+    list_display = ["round", "membership", "kind", "sent_at", "sent_by"]
+    list_filter = ["kind"]
+    list_select_related = ["round", "membership__user", "sent_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

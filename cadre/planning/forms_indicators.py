@@ -160,6 +160,16 @@ class IndicatorForm(forms.ModelForm):
             )
         return year
 
+    def clean_kind(self):
+        """The type says how reported values read (a count, a rate, yes/no, a text): it is fixed once values exist."""
+        kind = self.cleaned_data.get("kind")
+        indicator = self.instance
+        if indicator.pk and kind != indicator.kind and indicator.measurements.exists():
+            raise forms.ValidationError(
+                _("Values were reported for this indicator: its type can no longer change. Create another indicator.")
+            )
+        return kind
+
     def clean_measures(self):
         value = self.cleaned_data["measures"]
         kind, _sep, pk = value.partition(":")

@@ -164,9 +164,13 @@ class BreakdownForm(forms.Form):
         if self.is_bound:
             prefixes = (self.add_prefix("nationality-country-"), self.add_prefix("nationality-value-"))
             numbers = [key.rsplit("-", 1)[1] for key in self.data if key.startswith(prefixes)]
-            posted = [int(number) for number in numbers if number.isdigit()]
-            rows = max(rows, max(posted, default=-1) + 1)
-            self.too_many = rows > limit
+            # Row numbers as the page writes them (0, 1, …): a long one is past the limit whatever its value.
+            posted = [int(n) if len(n) < 6 else limit for n in numbers if n.isascii() and n.isdigit()]
+            posted_rows = max(posted, default=-1) + 1
+            # Only rows sent beyond the limit are too many: the saved ones and the empty ones offered below them
+            # are shown up to the limit, and sent back as shown.
+            self.too_many = posted_rows > limit
+            rows = max(rows, posted_rows)
         rows = min(rows, limit)
         choices = [("", "—"), *self.catalogue.categories("nationality")]
         saved = sorted(values.items(), key=lambda item: (-item[1], item[0]))

@@ -378,12 +378,12 @@ def xlsx(plan, rows) -> bytes:
         institution = indicator.responsible_institution
         sheet.append(
             [
-                f"{row.axis.code} {row.axis.title}".strip() if row.axis else "",
+                _safe(f"{row.axis.code} {row.axis.title}".strip()) if row.axis else "",
                 row.level,
-                indicator.code,
+                _safe(indicator.code),
                 _safe(indicator.definition),
-                indicator.unit,
-                (institution.acronym or institution.name_fr) if institution else "",
+                _safe(indicator.unit),
+                _safe(institution.acronym or institution.name_fr) if institution else "",
                 number(indicator.baseline_value, indicator.baseline_text),
                 indicator.baseline_year,
                 row.period_start,  # openpyxl gives dates a date format by itself
@@ -445,7 +445,7 @@ def _disaggregation_sheet(workbook, plan, rows, bold):
                 percent.number_format = "0.0"
             sheet.append(
                 [
-                    indicator.code,
+                    _safe(indicator.code),
                     _safe(indicator.definition),
                     row.period_start,
                     row.period_end,

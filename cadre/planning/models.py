@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from cadre.core.audit import Audited
@@ -699,3 +700,41 @@ class ResultsImport(TimeStamped):
 
     def __str__(self):
         return self.file_name
+
+
+class RoundNotice(models.Model):
+    """A call or reminder e-mailed to a focal point for a monitoring round, once the mail server accepted it.
+
+    Not `Audited`: each row is itself the record of one sending (who, what, when, sent by whom), written once and
+    never edited, so an audit event would only repeat it.
+    """
+
+    class Kind(models.TextChoices):
+        CALL = "call", _("call")
+        REMINDER = "reminder", _("reminder")
+
+    round = models.ForeignKey(
+        MonitoringRound, verbose_name=_("monitoring round"), on_delete=models.CASCADE, related_name="notices"
+    )
+    membership = models.ForeignKey(
+        "workspaces.Membership", verbose_name=_("focal point"), on_delete=models.CASCADE, related_name="round_notices"
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["round", "-sent_at", "pk"]
+        indexes = [models.Index(fields=["round", "membership", "kind"])]
+        verbose_name = _("round notice")
+        verbose_name_plural = _("round notices")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} — {self.membership} ({self.sent_at:%Y-%m-%d})"

@@ -153,6 +153,9 @@ def report_measurement(
         raise PermissionDenied
     _check_open(round_)
     with change_by(by):
+        # The indicator's row first: two first reports of the same value at once wait for each other here instead
+        # of both inserting (the second would break the once-per-period constraint).
+        Indicator.objects.select_for_update(of=("self",)).filter(pk=indicator.pk).order_by("pk").first()
         # order_by("pk"): the default ordering joins the indicator and its (nullable) plan, and PostgreSQL refuses
         # FOR UPDATE on the nullable side of an outer join; of=("self",) locks only the measurement in any case.
         measurement = (
@@ -184,14 +187,20 @@ def report_measurement(
 
 
 def _breakdown_changes(indicator, total, existing, breakdown, catalogue):
-    """The parts to keep per dimension named by `breakdown`, after checking the whole breakdown against the total."""
+    """The parts to keep per dimension named by `breakdown`, after checking the whole breakdown against the total.
+
+    Parts of a dimension the indicator no longer declares (or of a type that has none) go: nobody sees them in the
+    form, and they cannot be checked against the new total."""
     breakdown = {
         dimension: {category: part for category, part in values.items() if part is not None}
         for dimension, values in (breakdown or {}).items()
     }
+    offered = disaggregation.dimensions_of(indicator)
     parts = {}
     for row in existing:
-        if row.value is not None and row.dimension in disaggregation.dimensions_of(indicator):
+        if row.dimension not in offered:
+            breakdown.setdefault(row.dimension, {})
+        elif row.value is not None:
             parts.setdefault(row.dimension, {})[row.category] = row.value
     parts.update(breakdown)
     if any(parts.values()):

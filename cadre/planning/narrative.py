@@ -55,6 +55,7 @@ def narrative_docx(plan, round_) -> bytes:
     comments = list(
         Measurement.objects.filter(round=round_)
         .exclude(comment="")
+        .exclude(status=Measurement.Status.DRAFT)  # a draft is its focal point's work in progress, not the record
         .select_related("indicator")
         .order_by("indicator__order", "indicator__code", "pk")
     )

@@ -5,7 +5,7 @@ Included by cadre/planning/urls.py (namespace "planning").
 
 from django.urls import path
 
-from .views import monitoring
+from .views import monitoring, notices
 
 P = "w/<slug:slug>/plan/<slug:plan_slug>/"
 R = P + "rounds/<int:pk>/"
@@ -25,4 +25,6 @@ urlpatterns = [
     path(P + "iptt/", monitoring.iptt_page, name="iptt"),
     path(P + "iptt.xlsx", monitoring.iptt_xlsx, name="iptt_xlsx"),
     path(P + "action-status/", monitoring.action_summary, name="action_summary"),
+    path(R + "call/", notices.round_call, name="round_call"),
+    path(R + "remind/", notices.round_remind, name="round_remind"),
 ]

@@ -40,6 +40,8 @@ MATRIX = {
     "report_action_other": {"POST": (302, 403, 403, 403, 403, 404, LOGIN)},
     "measurement_decide": POST_ONLY_SECRETARIAT,
     "action_report_decide": POST_ONLY_SECRETARIAT,
+    "round_call": POST_ONLY_SECRETARIAT,  # e-mails the focal points (test_round_notices)
+    "round_remind": POST_ONLY_SECRETARIAT,
 }
 
 
@@ -66,6 +68,8 @@ def _url(world, planned, monitored, name):
         "round_edit": [round_.pk],
         "round_status": [round_.pk],
         "round_report": [round_.pk],
+        "round_call": [round_.pk],
+        "round_remind": [round_.pk],
         "narrative_docx": [round_.pk],
         "report_indicator": [round_.pk, planned.own_indicator.pk],
         "report_indicator_other": [round_.pk, planned.other_indicator.pk],
@@ -126,6 +130,13 @@ def test_monitoring_page_get_gives_each_role_its_status(world, planned, monitore
 def test_monitoring_page_post_gives_each_role_its_status_and_refusals_change_nothing(world, planned, monitored, name):
     url = _url(world, planned, monitored, name)
     expected = dict(zip(COLUMNS, MATRIX[name]["POST"], strict=True))
+    if name == "round_remind":  # someone late to remind: an indicator of the personas' institution with no value
+        IndicatorFactory(
+            workspace=world.workspace,
+            plan=planned.plan,
+            objective=planned.result,
+            responsible_institution=world.institution,
+        )
     actual = {}
     for persona in sorted(COLUMNS, key=lambda p: expected[p] == 302):
         client = world.client(persona)

@@ -24,6 +24,7 @@ from ..forms_monitoring import (
     RoundForm,
 )
 from ..models import Action, ActionReport, Breakdown, Indicator, Measurement, MonitoringRound
+from ..notify import focal_points
 from ..queries import get_plan_for_user
 
 IPTT_PAGE_SIZE = 50  # indicators per page (≈500 rows over ten years; pages stay light on slow links); the XLSX has all
@@ -143,11 +144,19 @@ def round_detail(request, slug, plan_slug, pk):
     page = Paginator(measurements.prefetch_related("breakdown"), ROUND_PAGE_SIZE).get_page(request.GET.get("page"))
     page.object_list = list(page.object_list)
     disaggregation.annotate(page.object_list, disaggregation.Catalogue(plan.workspace))
+    # Who reported a value is named to the secretariat and to the reporter's own institution (the one they report
+    # for in this workspace), not to every member: not to the indicator's institution when the secretariat reported.
+    sees_all = membership.can("view_contacts")
+    reporter_institutions = {}
+    if not sees_all and membership.institution_id:
+        reporters = {measurement.reported_by_id for measurement in page.object_list if measurement.reported_by_id}
+        reporter_institutions = dict(
+            plan.workspace.memberships.filter(user_id__in=reporters).values_list("user_id", "institution_id")
+        )
     for measurement in page.object_list:
-        # Who reported a value is named to the secretariat and to the reporter's institution, not to every member.
-        measurement.reporter_shown = membership.can("view_contacts") or (
+        measurement.reporter_shown = sees_all or (
             bool(membership.institution_id)
-            and measurement.indicator.responsible_institution_id == membership.institution_id
+            and reporter_institutions.get(measurement.reported_by_id) == membership.institution_id
         )
     reports = list(
         ActionReport.objects.filter(round=round_)
@@ -166,6 +175,8 @@ def round_detail(request, slug, plan_slug, pk):
         can_edit=membership.can("edit_plan"),
         can_report=membership.can("report_monitoring"),
         can_validate=membership.can("validate_monitoring"),
+        # Who is called to report, by name: for the secretariat only (see notices.py).
+        focal_points=focal_points(round_) if membership.can("validate_monitoring") else None,
     )
     return render_page(request, "planning/monitoring/round_detail.html", context, partial="values")
 
