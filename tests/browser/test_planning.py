@@ -4,7 +4,7 @@ institution is responsible for (with a decimal comma, and evidence) and never se
 secretariat validates it; the IPTT shows the value and its % achieved; the validated value is frozen for the
 member, even through a form left open before the validation. The value is split by sex on the phone, and the
 round's page shows the split. axe finds nothing serious on the tree, the
-reporting page (phone) and the IPTT.
+reporting page (phone), the round page and the IPTT.
 """
 
 import re
@@ -238,6 +238,9 @@ def test_a_monitoring_round_end_to_end(site, planned, console_log):
     expect(desk.locator(f"#value-{measurement.pk}")).to_contain_text(french(Measurement.Status.VALIDATED.label))
     measurement.refresh_from_db()
     assert measurement.status == Measurement.Status.VALIDATED and measurement.validated_by.email == SECRETARIAT
+    # The secretariat's round page lists the focal points, the member among them, with what is still missing.
+    expect(desk.locator("main")).to_contain_text(french("Focal points"))
+    _axe(site, desk, "the round page")
 
     # 5. The IPTT shows the value and the share of the way from the baseline to the target.
     desk.get_by_role("link", name=french("Indicator tracking (IPTT)")).click()
