@@ -3,8 +3,8 @@ a monitoring round; the demo member, a focal point, reports on a phone the value
 institution is responsible for (with a decimal comma, and evidence) and never sees another institution's; the
 secretariat validates it; the IPTT shows the value and its % achieved; the validated value is frozen for the
 member, even through a form left open before the validation. The value is split by sex on the phone, and the
-round's page shows the split. axe finds nothing serious on the tree, the
-reporting page (phone), the round page and the IPTT.
+round's page shows the split. axe finds nothing serious on the tree, the reporting page (phone), the round page
+and the IPTT.
 """
 
 import re
