@@ -5,8 +5,9 @@ self-assessment before and after and an evaluation after — answered by the par
 The answers are generated, not collected: a seeded generator (random.Random, seed 2016) makes each attended
 participant answer, right more often after the session than before (about 45 % before, 75 % after, varying by
 person and by question); a few people miss the test before or after. Scores are computed by
-cadre.assessments.scoring.score_answer, as when a participant answers. Every phase is closed, except the test
-before the next planned session, open for answers.
+cadre.assessments.scoring.score_answer, as when a participant answers. The process is over: all four sessions
+were held and answered, and every phase is closed (if a session were still planned, its test before would be
+open for answers).
 
 `load()` is idempotent: a question is found by its French text, a test by its meeting and kind; a test that
 exists is left as it is, with its answers.

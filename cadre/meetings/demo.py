@@ -1,10 +1,13 @@
-"""The meetings demo: every activity of the seed as the meetings the committee held or plans in the main Niger
-workspace (cadre.meetings.demo_sessions), with invitees, attendance, minutes, decisions and action points.
+"""The meetings demo: every activity of the seed as the meetings the committee held in the main Niger workspace
+(cadre.meetings.demo_sessions), with invitees, attendance, minutes, decisions and action points.
 
 Institutions are the real ones of cadre.directory.demo; the people are fictitious, named as such ("Participant
 fictif 07 (DST)") and have no account, except the member and partner demo accounts, invited as themselves.
-Meetings of the activities done in the workspace demo are held; the others are planned. Agenda items of drafting
-sessions point at the sections of the drafting demo's strategy when it is loaded (it is, before, by load_demo).
+Meetings of the activities done in the workspace demo are held, the others planned (without attendance, minutes
+or decisions); a meeting of no activity is held if it comes before the first activity not done. In the demo the
+process is over: all 8 activities are done, so every meeting is held. Most action points were closed at a later
+meeting; a few stay open or in progress, as in real life. Agenda items of drafting sessions point at the sections
+of the drafting demo's strategy when it is loaded (it is, before, by load_demo).
 
 `load()` is idempotent: a meeting is found by its calendar identifier and left as it is if it exists; an action
 point by its text. Everything is one transaction.

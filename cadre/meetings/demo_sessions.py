@@ -1,5 +1,6 @@
-"""The meetings of the demo: every activity of the seed as the sessions the committee would hold, with their
-agendas, invitees, minutes, decisions and action points.
+"""The meetings of the demo: every activity of the seed as the sessions the committee held, with their agendas,
+invitees, minutes, decisions and action points. The process is over (cadre.workspaces.demo): every meeting here
+was held, and every one has its minutes and decisions.
 
 Everything here is written for the demo. The institutions are the real ones of cadre.directory.demo (by key);
 the people are fictitious and their names say so; the minutes and decisions describe plausible discussions, hold
@@ -1067,6 +1068,19 @@ MEETINGS = [
             item("11:30", 30, "Suivi des points d'action", "Follow-up of action points", SECRETARIAT),
         ],
         "invitees": [("dm", 1), ("gendarmerie", 2), ("dst", 1)],
+        "minutes": _md("""
+        L'expert de l'Espagne a relu avec la Gendarmerie nationale et la DST le projet de l'axe 4 issu de la session
+            de rédaction du 30 novembre. Les mesures de détection sur les axes routiers et aux postes frontières ont
+            été précisées, ainsi que le rôle de chaque service.
+
+        Le dispositif d'échange d'informations entre la DST, la Gendarmerie nationale et la Garde nationale, demandé
+            lors de la troisième session, a été discuté : les participants envisagent un point focal par service et
+            une réunion régulière des services, sans base de données commune à ce stade.
+        """),
+        "decisions": [
+            "L'axe 4 prévoit un point focal par service pour l'échange d'informations.",
+            "La version relue de l'axe 4 est déposée dans Cadre avant le 23 décembre.",
+        ],
     },
     {
         "key": "a5-remote-2",
@@ -1088,6 +1102,18 @@ MEETINGS = [
             ),
         ],
         "invitees": [("dm", 1), ("justice", 2), ("dst", 1)],
+        "minutes": _md("""
+        L'expert de l'Espagne a relu avec le Ministère de la Justice et la DST le projet de l'axe 5. Les
+            participants ont distingué les mesures relatives à l'application de la loi n° 2015-36, la formation des
+            acteurs de la chaîne pénale et la coopération judiciaire avec les pays voisins.
+
+        Le recensement des affaires jugées, demandé lors de la troisième session, est en cours ; le Ministère de la
+            Justice le présentera à la réunion du Cadre de concertation du 26 janvier.
+        """),
+        "decisions": [
+            "L'axe 5 comprend un programme de formation des magistrats et des enquêteurs à la loi n° 2015-36.",
+            "Les sections relues des axes 4 et 5 sont soumises au Cadre de concertation le 26 janvier.",
+        ],
     },
     {
         "key": "committee-january",
@@ -1135,6 +1161,20 @@ MEETINGS = [
             ("mae", 1),
             ("mah", 1),
             ("partner", 1),
+        ],
+        "minutes": _md("""
+        Le secrétariat a présenté l'avancement de la rédaction : les axes 1 à 3 sont stabilisés, les axes 4 et 5 ont
+            été relus pendant l'assistance à distance avec l'expert de l'Espagne. Le Ministère de la Justice a
+            présenté, sans données personnelles, le recensement des affaires jugées au titre de la loi n° 2015-36.
+
+        Le Ministère des Affaires étrangères a présenté le programme de la quatrième session, consacrée au retour
+            et aux voies de sortie de l'irrégularité, et proposé d'y associer l'OIM, le HCR et le ministère chargé
+            de l'action humanitaire.
+        """),
+        "decisions": [
+            "Les axes 4 et 5 sont prêts pour la relecture d'ensemble à l'atelier de finalisation.",
+            "L'OIM, le HCR et le ministère chargé de l'action humanitaire interviennent à la quatrième session.",
+            "Le dispositif d'échange d'informations entre services reste à proposer par la DST.",
         ],
     },
     # --- Activity 6: 4th session and drafting, 6–10 Feb 2017
@@ -1220,7 +1260,8 @@ MEETINGS = [
             ),
         ],
         "invitees": [
-            ("dm", 2),
+            ("mi", 1),
+            ("dm", 3),
             ("dgecmr", 2),
             ("mae", 2),
             ("mah", 2),
@@ -1233,7 +1274,28 @@ MEETINGS = [
             ("unhcr", 1),
             ("eu", 1),
         ],
-        "invitations_sent": True,
+        "minutes": _md("""
+        ## Retour
+
+        L'expert de la Belgique a présenté les principes du retour volontaire et du retour forcé et les garanties
+            qui les encadrent. Le Ministère des Affaires étrangères a décrit la protection consulaire et la
+            délivrance des documents de voyage aux ressortissants nigériens de retour.
+
+        ## Réintégration et voies de sortie de l'irrégularité
+
+        L'expert du Sénégal a présenté les dimensions économique, sociale et psychosociale d'une réintégration
+            durable. La table ronde a réuni l'OIM, le HCR et le ministère chargé de l'action humanitaire autour de
+            l'orientation des personnes de retour et des personnes ayant besoin d'une protection internationale.
+
+        Les groupes de travail ont proposé les premières mesures de l'axe 6, reprises lors de la session de
+            rédaction du 8 février.
+        """),
+        "decisions": [
+            "L'axe 6 distingue l'aide au retour volontaire, la réintégration et les voies de sortie de l'irrégularité.",
+            "Les personnes ayant besoin d'une protection internationale sont orientées vers la procédure d'asile, "
+            "en lien avec le HCR.",
+            "Les mesures proposées par les groupes de travail sont reprises dans le projet de l'axe 6.",
+        ],
     },
     {
         "key": "a6-drafting",
@@ -1291,6 +1353,18 @@ MEETINGS = [
             item("16:00", 30, "Synthèse et suites", "Summary and next steps", SECRETARIAT),
         ],
         "invitees": [("dm", 2), ("dgecmr", 1), ("mae", 2), ("mah", 1), ("member", 1), ("mi", 1), ("partner", 1)],
+        "minutes": _md("""
+        Les participants ont rédigé l'axe 6 à partir des travaux de groupe de la quatrième session, puis les
+            chapitres consacrés à la mise en œuvre, au suivi et au financement de la stratégie.
+
+        Le chapitre sur le suivi prévoit un rapport annuel au Cadre de concertation et des indicateurs par axe. Le
+            chapitre sur le financement distingue le budget de l'État et les appuis des partenaires ; les montants
+            restent à estimer avec les chefs de file.
+        """),
+        "decisions": [
+            "L'axe 6 et les chapitres 4 à 6 sont relus à distance avec l'expert du Sénégal en mars.",
+            "Chaque chef de file transmet au secrétariat une estimation du coût des mesures de son axe.",
+        ],
     },
     # --- Activity 7: remote assistance, 13 Feb–31 Mar 2017
     {
@@ -1311,6 +1385,18 @@ MEETINGS = [
             item("10:00", 120, "Relecture de l'axe 6", "Review of axis 6", EXPERT_NAMES["SN"], ["return"], AXIS_6),
         ],
         "invitees": [("dm", 1), ("mae", 2), ("mah", 1)],
+        "minutes": _md("""
+        L'expert du Sénégal a relu avec le Ministère des Affaires étrangères, le ministère chargé de l'action
+            humanitaire et la Direction de la migration le projet de l'axe 6. Les mesures de réintégration ont été
+            rattachées aux programmes de développement existants dans les régions de départ et de transit.
+
+        Les participants ont précisé la répartition des rôles entre les services de l'État et les partenaires pour
+            l'aide au retour volontaire.
+        """),
+        "decisions": [
+            "Les mesures de réintégration de l'axe 6 s'appuient sur les programmes de développement existants.",
+            "La version relue de l'axe 6 est déposée dans Cadre avant le 10 mars.",
+        ],
     },
     {
         "key": "a7-remote-2",
@@ -1338,6 +1424,19 @@ MEETINGS = [
             ),
         ],
         "invitees": [("dm", 2), ("dgecmr", 1), ("mi", 1)],
+        "minutes": _md("""
+        L'expert du Sénégal a relu avec la Direction de la migration, la DGEC-M/R et le Ministère de l'Intérieur les
+            chapitres consacrés à la mise en œuvre, au suivi et au financement. Les participants ont retenu le
+            principe d'un plan d'action pluriannuel, préparé après la validation de la stratégie, qui en précisera
+            les coûts et les indicateurs.
+
+        Le secrétariat a présenté le programme de l'atelier de finalisation et la manière dont les institutions
+            valideront le projet.
+        """),
+        "decisions": [
+            "Le projet complet est diffusé aux institutions avant le 7 avril.",
+            "Un plan d'action 2017-2021 est préparé après la validation de la stratégie.",
+        ],
     },
     # --- Activity 8: finalisation workshop, 18–20 Apr 2017
     {
@@ -1420,6 +1519,27 @@ MEETINGS = [
             ("unhcr", 1),
             ("unodc", 1),
             ("eu", 1),
+        ],
+        "minutes": _md("""
+        ## Jour 1
+
+        Le Ministère de l'Intérieur a ouvert l'atelier. Le secrétariat a présenté le projet de stratégie ; les
+            participants ont relu le contexte, la vision et les axes 1 à 3.
+
+        ## Jour 2
+
+        Les axes 4 à 6 ont été relus avec l'expert de l'Espagne. Les amendements proposés ont été examinés en
+            séance et intégrés au projet lorsqu'ils faisaient consensus.
+
+        ## Jour 3
+
+        Les chapitres sur la mise en œuvre, le suivi et le financement ont été validés. Les institutions ont
+            approuvé la version finale du projet de stratégie et l'ont signée dans Cadre.
+        """),
+        "decisions": [
+            "La version finale du projet de stratégie est validée par les institutions du Cadre de concertation.",
+            "Le Ministère de l'Intérieur transmet la stratégie validée au Gouvernement pour adoption.",
+            "Le secrétariat prépare le plan d'action 2017-2021 avec les chefs de file des axes.",
         ],
     },
 ]
@@ -1562,25 +1682,85 @@ ACTION_POINTS = [
         "Recenser, sans données personnelles, les affaires jugées au titre de la loi n° 2015-36.",
         ("justice", 0),
         D(2016, 12, 16),
-        "open",
-        None,
-        None,
-        "",
+        "done",
+        D(2017, 1, 26),
+        "committee-january",
+        "Présenté au Cadre de concertation, avec retard.",
     ),
     (
         "a4-drafting",
         "Compléter les sections des axes 4 et 5 pendant l'assistance à distance.",
         ("gendarmerie", 0),
         D(2017, 1, 13),
-        "in_progress",
-        None,
-        None,
-        "Axe 4 en cours de relecture par l'expert de l'Espagne.",
+        "done",
+        D(2017, 1, 19),
+        "a5-remote-2",
+        "Axe 4 relu en décembre, axe 5 le 19 janvier avec l'expert de l'Espagne.",
     ),
     (
         "a4-drafting",
         "Identifier les partenaires de la réintégration à inviter à la quatrième session.",
         ("mae", None),
+        None,
+        "done",
+        D(2017, 1, 26),
+        "committee-january",
+        "OIM, HCR et ministère chargé de l'action humanitaire retenus.",
+    ),
+    (
+        "a6-session-4",
+        "Transmettre au secrétariat les présentations de la quatrième session.",
+        ("mae", 0),
+        D(2017, 2, 17),
+        "done",
+        D(2017, 2, 15),
+        None,
+        "",
+    ),
+    (
+        "a6-drafting",
+        "Transmettre au secrétariat l'estimation du coût des mesures de chaque axe.",
+        ("dm", 0),
+        D(2017, 3, 17),
+        "done",
+        D(2017, 3, 23),
+        "a7-remote-2",
+        "Estimations de tous les chefs de file reçues, la dernière en séance.",
+    ),
+    (
+        "a7-remote-2",
+        "Diffuser le projet complet de stratégie aux institutions avant l'atelier de finalisation.",
+        ("dm", 1),
+        D(2017, 4, 7),
+        "done",
+        D(2017, 4, 6),
+        None,
+        "",
+    ),
+    (
+        "a8-workshop",
+        "Transmettre la stratégie validée au Gouvernement pour adoption.",
+        ("mi", 0),
+        D(2017, 5, 31),
+        "done",
+        D(2017, 5, 18),
+        None,
+        "",
+    ),
+    (
+        "a8-workshop",
+        "Préparer le projet de plan d'action 2017-2021 avec les chefs de file des axes.",
+        ("dm", 0),
+        D(2017, 9, 30),
+        "done",
+        D(2017, 9, 28),
+        None,
+        "Repris dans le plan d'action de la démonstration (module de planification).",
+    ),
+    (
+        "a8-workshop",
+        "Publier la stratégie et son plan d'action sur le site du Ministère de l'Intérieur.",
+        ("mi", None),
         None,
         "open",
         None,

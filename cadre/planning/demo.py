@@ -1,6 +1,13 @@
 """The planning demo: an action plan for the demo strategy of the main Niger workspace, written for the demo
 (its description says so), with two annual monitoring rounds.
 
+The plan (2017–2021) was prepared after the strategy was validated at the finalisation workshop (activity 8 of
+the workspace demo, April 2017) and is adopted. Its monitoring is shown as the committee left it: the 2018 round
+reported in February 2019 and closed, every figure validated; the 2019 round reported in February 2020 and still
+open, some figures validated, others waiting, one in draft, one sent back — real life, and what the validation
+screens are for. No later round is invented. Reports and validations are dated within each round's reporting
+window (before its due date, 31 March of the next year), never at the time the demo is loaded.
+
 The plan says it is a demo in the description of its general objective (a plan has no description field).
 The results framework (general objective, 5 strategic axes, specific objectives, results, 32 actions and 43
 indicators) is in demo_plan.py. Leads and partners are the real institutions of cadre.directory.demo; the
@@ -14,11 +21,11 @@ funding, targets, measurements, action reports) are bulk-inserted.
 
 import datetime
 import random
+import zoneinfo
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cadre.core.services import change_by
@@ -281,9 +288,9 @@ class _Builder:
         Target.objects.bulk_create(targets)
 
     def _rounds(self):
-        now = timezone.now()
         measurements, reports = [], []
         for number, (title_fr, title_en, year, status) in enumerate(data.ROUNDS):
+            reported_at, validated_at = _reporting_dates(year)
             round_ = MonitoringRound.objects.create(
                 plan=self.plan,
                 title_fr=title_fr,
@@ -308,9 +315,9 @@ class _Builder:
                         evidence=f"Rapport annuel {year} de {indicator.responsible_institution} (démo)",
                         status=state,
                         reported_by=reporter if state != "draft" else None,
-                        reported_at=now if state != "draft" else None,
+                        reported_at=reported_at if state != "draft" else None,
                         validated_by=self.secretariat if state == "validated" else None,
-                        validated_at=now if state == "validated" else None,
+                        validated_at=validated_at if state == "validated" else None,
                         comment="Chiffre à vérifier avec la liste nominative (démo)." if state == "reopened" else "",
                     )
                 )
@@ -377,6 +384,15 @@ class _Builder:
         if spec.end[0] <= year:
             return Action.Status.COMPLETED if position % 4 else Action.Status.DELAYED
         return Action.Status.DELAYED if position % 5 == 2 else Action.Status.ONGOING
+
+
+def _reporting_dates(year):
+    """When a year's figures were reported and validated: in the round's reporting window, before its due date
+    (31 March of the next year) — not when the demo was loaded."""
+    niamey = zoneinfo.ZoneInfo("Africa/Niamey")
+    reported = datetime.datetime(year + 1, 2, 14, 10, 0, tzinfo=niamey)
+    validated = datetime.datetime(year + 1, 3, 14, 11, 0, tzinfo=niamey)
+    return reported, validated
 
 
 def _decimal(value):

@@ -1,8 +1,14 @@
 """The demo: the two Niger actions of ../shared/DOMAIN.md, with one account per role.
 
 "Niger: Irregular Migration" carries exactly the seed's key facts, objective, 8 activities and 5 results
-(English verbatim, French translated). Activity dates and statuses are illustrative: the seed gives only
-the June 2016 – April 2017 time frame. Experts and accounts are fictitious and named as such.
+(English verbatim, French translated). Activity dates are illustrative: the seed gives only the June 2016 –
+April 2017 time frame. Experts and accounts are fictitious and named as such.
+
+The demo is the 2016–2017 process seen from today: it is over. All 8 activities are done, on their planned dates,
+and the other demos agree (meetings held, tests answered, final release signed at activity 8, the 2017–2021 action
+plan adopted and monitored). The workspace stays "under way" (active), not "completed": the action ended in April
+2017, but the committee still uses the workspace to monitor the adopted plan (the planning demo's 2019 round is
+still open). The status changes nothing else: it is only shown.
 """
 
 import datetime
@@ -132,7 +138,7 @@ MAIN_ACTIVITIES = [
         "Assistance à distance pour la rédaction de la Stratégie nationale de lutte contre la migration irrégulière",
         D(2016, 12, 5),
         D(2017, 1, 27),
-        "preparing",
+        "done",
         ["detection", "investigation"],
     ),
     (
@@ -144,7 +150,7 @@ MAIN_ACTIVITIES = [
         "de l'irrégularité, et session de rédaction des sections de la Stratégie qui s'y rapportent",
         D(2017, 2, 6),
         D(2017, 2, 10),
-        "planned",
+        "done",
         ["return"],
     ),
     (
@@ -154,7 +160,7 @@ MAIN_ACTIVITIES = [
         "Assistance à distance pour la rédaction de la Stratégie nationale",
         D(2017, 2, 13),
         D(2017, 3, 31),
-        "planned",
+        "done",
         ["return", "coordination"],
     ),
     (
@@ -164,7 +170,7 @@ MAIN_ACTIVITIES = [
         "Atelier de finalisation de la Stratégie nationale de lutte contre la migration irrégulière",
         D(2017, 4, 18),
         D(2017, 4, 20),
-        "planned",
+        "done",
         ["coordination", "border-management", "vulnerable-migrants", "detection", "investigation", "return"],
     ),
 ]

@@ -1,5 +1,7 @@
-"""Journey 2: the secretariat records that activity 5 took place, sees it on the timeline and in the history;
-an observer who opens the same edit address is turned away."""
+"""Journey 2: the secretariat records that an activity in preparation took place, sees it on the timeline and in
+the history; an observer who opens an activity's edit address is turned away.
+
+The demo's process is over (all 8 activities done), so the journey adds its own activity 9, in preparation."""
 
 import datetime
 
@@ -8,13 +10,16 @@ from django.utils import dateformat, formats, translation
 from playwright.sync_api import expect
 
 from cadre.core.models import AuditEvent
-from cadre.workspaces.models import WorkplanActivity
+from cadre.workspaces.models import WorkplanActivity, Workspace
 
 from .conftest import DESKTOP, PHONE, format_violations, french, run_axe
 
 MAIN = "/w/niger-irregular-migration/"
-ACTUAL_START = datetime.date(2016, 12, 6)
-ACTUAL_END = datetime.date(2017, 1, 31)
+NUMBER = 9  # after the demo's 8 activities
+PLANNED_START = datetime.date(2017, 4, 24)
+PLANNED_END = datetime.date(2017, 4, 28)
+ACTUAL_START = datetime.date(2017, 4, 25)
+ACTUAL_END = datetime.date(2017, 5, 5)
 
 
 def _french_date(day):
@@ -34,8 +39,21 @@ def _label(name):
     return french(WorkplanActivity._meta.get_field(name).verbose_name)
 
 
-def _activity_five_title():
-    return WorkplanActivity.objects.get(workspace__slug="niger-irregular-migration", number=5).title_fr
+def _activity_in_preparation():
+    """The journey's own activity, in preparation, after the demo's (all done); returns its French title."""
+    activity = WorkplanActivity(
+        workspace=Workspace.objects.get(slug="niger-irregular-migration"),
+        number=NUMBER,
+        kind=WorkplanActivity.Kind.OTHER,
+        title_fr="Restitution de la stratégie validée aux partenaires (activité du test)",
+        title_en="Presenting the validated strategy to the partners (the test's activity)",
+        planned_start=PLANNED_START,
+        planned_end=PLANNED_END,
+        status=WorkplanActivity.Status.PREPARING,
+    )
+    activity.full_clean()
+    activity.save()
+    return activity.title_fr
 
 
 @pytest.mark.browser
@@ -43,16 +61,17 @@ def test_activity_marked_done_shows_on_timeline_and_in_history(site, console_log
     context = site.new_context(DESKTOP)
     log = console_log(context)
     page = context.new_page()
+    title = _activity_in_preparation()
     site.sign_in(page, "secretariat@demo.example.org")
     page.goto(f"{site.url}{MAIN}workplan/")
-    timeline_row = page.locator("li.timeline-row").nth(4)
-    expect(timeline_row).to_contain_text("5.")
+    timeline_row = page.locator("li.timeline-row").nth(NUMBER - 1)
+    expect(timeline_row).to_contain_text(f"{NUMBER}.")
     expect(timeline_row.locator(".status")).to_have_text(french(WorkplanActivity.Status.PREPARING.label))
 
-    edit_name = f"{french('Edit')} {french('activity %(number)s') % {'number': 5}}"
+    edit_name = f"{french('Edit')} {french('activity %(number)s') % {'number': NUMBER}}"
     page.get_by_role("link", name=edit_name, exact=True).click()
-    expect(page).to_have_url(f"{site.url}{MAIN}workplan/activities/5/")
-    expect(page.get_by_role("heading", level=1)).to_have_text(french("Activity %(number)s") % {"number": 5})
+    expect(page).to_have_url(f"{site.url}{MAIN}workplan/activities/{NUMBER}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(french("Activity %(number)s") % {"number": NUMBER})
     page.get_by_label(_label("status")).select_option("done")
     page.get_by_label(_label("actual_start")).fill(ACTUAL_START.isoformat())
     page.get_by_label(_label("actual_end")).fill(ACTUAL_END.isoformat())
@@ -61,13 +80,13 @@ def test_activity_marked_done_shows_on_timeline_and_in_history(site, console_log
     # Back on the workplan: the message, the table and the timeline all say it is done, on its actual dates.
     expect(page).to_have_url(f"{site.url}{MAIN}workplan/")
     expect(page.locator(".messages")).to_contain_text(
-        french("Activity “%(name)s” was saved.") % {"name": f"5. {_activity_five_title()}"}
+        french("Activity “%(name)s” was saved.") % {"name": f"{NUMBER}. {title}"}
     )
     expect(timeline_row).to_have_class("timeline-row status-done")
     expect(timeline_row.locator(".status")).to_have_text(french(WorkplanActivity.Status.DONE.label))
     expect(timeline_row.locator(".dates")).to_have_text(f"{_french_date(ACTUAL_START)} – {_french_date(ACTUAL_END)}")
     expect(timeline_row.locator("rect.bar")).to_have_class("bar bar-done")
-    expect(page.locator("tr#activity-5")).to_contain_text(_french_date(ACTUAL_END))
+    expect(page.locator(f"tr#activity-{NUMBER}")).to_contain_text(_french_date(ACTUAL_END))
 
     # The History page shows who changed what, old → new.
     page.get_by_role("navigation", name=french("Workspace")).get_by_role("link", name=french("History")).click()
@@ -75,7 +94,7 @@ def test_activity_marked_done_shows_on_timeline_and_in_history(site, console_log
     latest = page.locator("#history-list article.event").first
     expect(latest).to_contain_text("Secrétariat (démo)")
     expect(latest).to_contain_text(french(AuditEvent.Action.UPDATE.label))
-    expect(latest.locator("q")).to_have_text(f"5. {_activity_five_title()}")
+    expect(latest.locator("q")).to_have_text(f"{NUMBER}. {title}")
     status_row = latest.locator("tr", has=page.get_by_role("rowheader", name=_label("status"), exact=False))
     expect(status_row.locator("del")).to_have_text(french(WorkplanActivity.Status.PREPARING.label))
     expect(status_row.locator("ins")).to_have_text(french(WorkplanActivity.Status.DONE.label))

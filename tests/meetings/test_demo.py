@@ -1,6 +1,7 @@
 """The meetings demo (cadre.meetings.demo.load after the workspaces and drafting demos): every seed activity has
-its meetings, in its planned dates, held or planned as the activity; information sessions gather 15 to 30 fictitious
-people from 8 to 12 real institutions; minutes say they were written for the demo; action points in every state."""
+its meetings, in its planned dates, held or planned as the activity — and the process is over, so all are held;
+information sessions gather 15 to 30 fictitious people from 8 to 12 real institutions; minutes say they were written
+for the demo; action points in every state."""
 
 import datetime
 import time
@@ -19,7 +20,7 @@ from cadre.meetings import demo
 from cadre.meetings.demo_sessions import DEMO_NOTE, MEETINGS
 from cadre.meetings.models import ActionPoint, AgendaItem, Meeting, Participation
 from cadre.workspaces import demo as workspace_demo
-from cadre.workspaces.models import Workspace
+from cadre.workspaces.models import WorkplanActivity, Workspace
 
 from ..core.helpers import db_snapshot
 
@@ -136,7 +137,7 @@ def test_information_sessions_gather_15_to_30_people_from_8_to_12_real_instituti
         assert 8 <= len(institutions) <= 12, session
         assert institutions <= real
     held = sessions.filter(status="held")
-    assert held.count() == 3
+    assert held.count() == 4  # the process is over: all four sessions were held
     for session in held:
         statuses = dict(session.participations.values_list("status").annotate(n=Count("id")))
         assert statuses["attended"] >= 12 and statuses["attended"] > sum(statuses.values()) * 0.7
@@ -148,8 +149,23 @@ def test_information_sessions_gather_15_to_30_people_from_8_to_12_real_instituti
             assert abs(participation.checked_in_at - session.starts_at) < datetime.timedelta(hours=1)
 
 
+def test_the_process_is_over_every_meeting_is_held(workspace):
+    assert set(workspace.activities.values_list("status", flat=True)) == {"done"}
+    assert not Meeting.objects.filter(workspace=workspace).exclude(status="held").exists()
+    assert not workspace.activities.filter(meetings__starts_at__gt=timezone.now()).exists()
+
+
 def test_planned_meetings_have_no_attendance_minutes_or_decisions(workspace):
-    for meeting in Meeting.objects.filter(workspace=workspace, status="planned"):
+    """Every demo meeting is held; a meeting of an activity not done yet is made planned, with none of them."""
+    WorkplanActivity.objects.filter(workspace=workspace, number=8).update(
+        status="planned", actual_start=None, actual_end=None
+    )
+    Meeting.objects.filter(uid=demo.meeting_uid("a8-workshop")).delete()
+    demo.load()
+    planned = Meeting.objects.filter(workspace=workspace, status="planned")
+    assert list(planned.values_list("uid", flat=True)) == [demo.meeting_uid("a8-workshop")]
+    for meeting in planned:
+        assert meeting.participations.exists(), meeting
         assert not meeting.participations.filter(status__in=["attended", "excused"]).exists(), meeting
         assert meeting.minutes == "" and not meeting.decisions.exists(), meeting
 

@@ -147,6 +147,15 @@ def test_two_monitoring_rounds_the_first_validated_the_second_mixed(plan):
     assert anltp.exists() and {m.reported_by.email for m in anltp} == {"member@demo.example.org"}
 
 
+def test_figures_are_reported_and_validated_in_their_rounds_reporting_window_not_at_load_time(plan):
+    for round_ in plan.rounds.all():
+        for measurement in round_.measurements.exclude(status="draft"):
+            assert round_.period_end < measurement.reported_at.date() <= round_.due_date, measurement
+            if measurement.validated_at:
+                assert measurement.reported_at < measurement.validated_at
+                assert measurement.validated_at.date() <= round_.due_date, measurement
+
+
 def test_reported_numbers_are_broken_down_by_sex_and_age_within_their_totals(plan):
     from collections import defaultdict
 

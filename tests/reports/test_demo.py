@@ -1,6 +1,6 @@
 """The reports demo, at the end of the whole demo chain: each of the 5 expected results of the seed has its
-evidence, and each evidence has figures behind it in the demo data — so the results dashboard shows a figure
-for every result."""
+evidence, and each evidence has figures behind it in the demo data, from the whole process (it is over) — so the
+results dashboard shows a figure for every result."""
 
 import time
 
@@ -99,6 +99,13 @@ def test_result_1_capacity_self_assessment_has_figures_before_and_after(workspac
         Assessment.objects.filter(workspace=workspace, kind=Assessment.Kind.SELF_ASSESSMENT)
     )
     assert overall["pre"] is not None and overall["post"] > overall["pre"]
+    # the process is over: the figures cover all four information sessions, the last one (February 2017) too
+    answered = Assessment.objects.filter(
+        workspace=workspace, kind=Assessment.Kind.SELF_ASSESSMENT, attempts__isnull=False
+    ).values_list("meeting__uid", flat=True)
+    assert set(answered) == {
+        meetings_demo.meeting_uid(key) for key in ("a1-session-1", "a2-session-2", "a4-session-3", "a6-session-4")
+    }
 
 
 def test_result_2_strategy_progress_has_sections_agreed(workspace):
