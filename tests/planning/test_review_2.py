@@ -214,3 +214,15 @@ def test_the_admin_cannot_change_or_delete_a_validated_value(world, planned):
     assert not admin.has_delete_permission(request, measurement)
     measurement.status = Measurement.Status.REOPENED
     assert "value" not in admin.get_readonly_fields(request, measurement)
+
+
+def test_the_tree_escapes_what_its_action_rows_show(world, planned):
+    """The action rows of the tree are written in Python (views/plans.py: _action_rows), not by the template."""
+    planned.own_action.title_fr = '<script>alert("x")</script> & « former »'
+    planned.own_action.code = '1.1.1.1"><b>'
+    planned.own_action.save()
+    page = world.client("observer").get(reverse("planning:plan", args=[world.workspace.slug, planned.plan.slug]))
+    html = page.content.decode()
+    assert "<script>alert" not in html and '"><b>' not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; « former »" in html
+    assert f'href="/w/{world.workspace.slug}/plan/{planned.plan.slug}/a/{planned.own_action.pk}/"' in html

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -40,7 +41,7 @@ def _context(plan_or_workspace, **extra):
 
 
 # Raised when the cached tree or funding tables would render differently for the same data.
-TREE_VERSION = 1
+TREE_VERSION = 2
 
 # The pages of the other parts of the plan (indicators, monitoring, exports) in the plan's sub-navigation.
 PLAN_LINKS = [
@@ -123,6 +124,7 @@ def plan_detail(request, slug, plan_slug):
     def build():
         roots, actions = queries.plan_tree(plan)
         _tree_texts(roots, actions)
+        _action_rows(roots, plan, context["names"])
         html = render_to_string("planning/includes/tree.html", {**context, "roots": roots})
         return {"html": html, "action_count": len(actions)}
 
@@ -148,6 +150,51 @@ def _tree_texts(roots, actions):
         node.cost_local_text = format_number(node.cost_local)
         node.section_titles = "; ".join(section.title for section in node.sections.all())
         stack.extend(node.nodes)
+
+
+def _action_rows(roots, plan, names):
+    """Each result's action rows as HTML (`node.actions_html`): hundreds of rows of seven cells, written here with
+    the standard library's escape, in a third of the time a template loop takes. The table around them, its
+    headings and everything else of the tree stay in planning/includes/node.html."""
+    labels = [
+        escape(str(label))
+        for label in (
+            capfirst(names["action"][0]),
+            _("Lead and support"),
+            _("When"),
+            _("Status"),
+            _("Cost (EUR)"),
+            _("Cost (%(code)s)") % {"code": plan.currency},
+            _("Indicators"),
+        )
+    ]
+    classes = ("", "", ' class="nowrap"', "", *[' class="number-cell"'] * 3)
+    base = reverse("planning:plan", args=[plan.workspace.slug, plan.slug])
+    stack = list(roots)
+    while stack:
+        node = stack.pop()
+        stack.extend(node.nodes)
+        rows = []
+        for action in getattr(node, "action_list", ()):
+            support = f" ({escape(action.support_text)})" if action.support_text else ""
+            cells = (
+                f'<a href="{base}a/{action.pk}/"><strong>{escape(action.code)}</strong> {escape(action.title)}</a>',
+                f"{escape(action.lead_text)}{support}",
+                escape(action.timing or "—"),
+                f'<span class="status status-{escape(action.status)}">{escape(action.get_status_display())}</span>',
+                escape(action.cost_eur_text),
+                escape(action.cost_local_text),
+                str(int(action.indicator_count)),
+            )
+            rows.append(
+                "<tr>"
+                + "".join(
+                    f'<td{css} data-label="{label}">{cell}</td>'
+                    for css, label, cell in zip(classes, labels, cells, strict=True)
+                )
+                + "</tr>"
+            )
+        node.actions_html = mark_safe("\n".join(rows))  # noqa: S308 — every value is escaped above
 
 
 # --- objectives --------------------------------------------------------------------------------------------
