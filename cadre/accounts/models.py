@@ -79,3 +79,10 @@ class User(Audited, AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+def language_of(user) -> str:
+    """The language to write to `user` in (e-mails, reports written in the background): their account's, else
+    the site's default (also for no user at all)."""
+    language = getattr(user, "language", "")
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE

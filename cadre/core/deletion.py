@@ -9,6 +9,7 @@ from collections import Counter
 
 from django.contrib.admin.utils import NestedObjects
 from django.db import router
+from django.utils.translation import gettext as _
 
 
 def consequences(obj) -> dict:
@@ -28,3 +29,11 @@ def refusal(error) -> list[str]:
     """The plural names of what refused a deletion, from a ProtectedError or a RestrictedError."""
     found = getattr(error, "protected_objects", None) or getattr(error, "restricted_objects", ())
     return sorted({str(item._meta.verbose_name_plural) for item in found})
+
+
+def refusal_message(name: str, error) -> str:
+    """What a confirmation page says when the database refused the deletion of `name`."""
+    return _("“%(name)s” cannot be deleted: %(things)s still refer to it. Remove or change them first.") % {
+        "name": name,
+        "things": ", ".join(refusal(error)),
+    }

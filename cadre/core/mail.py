@@ -20,10 +20,6 @@ class Sending:
     without_email: list = field(default_factory=list)  # recipients without an e-mail address
     skipped: list = field(default_factory=list)  # left out on purpose (e.g. written to recently)
 
-    @property
-    def attempted(self):
-        return len(self.sent) + len(self.failed)
-
 
 def reason(error) -> str:
     return str(error) or error.__class__.__name__

@@ -12,11 +12,12 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
+
+from cadre.accounts.models import language_of
 
 from . import imports
 from .imports import ImportRefused
@@ -36,7 +37,7 @@ def preview_import(run_id: int):
     run = _run(run_id, Status.PREVIEWING)
     if run is None:
         return None
-    with translation.override(run.language or _language(run.created_by)):
+    with translation.override(run.language or language_of(run.created_by)):
         try:
             reading, the_plan = imports.preview(
                 run.workspace,
@@ -72,7 +73,7 @@ def apply_import(run_id: int):
         return None
     by = get_user_model().objects.filter(pk=run.report.get("apply_by")).first() or run.created_by
     path = run.file_path
-    with translation.override(run.language or _language(by)):
+    with translation.override(run.language or language_of(by)):
         if not path or not Path(path).is_file() or imports.sha256_of(path) != run.sha256:
             _refuse(
                 run, _("The uploaded file is no longer there or has changed: upload it again. Nothing was imported.")
@@ -159,10 +160,6 @@ def _refuse(run, message, *, status=Status.PREVIEWING):
     data = {"refused": message, "summary": {}, "errors": [], "lines": []}
     _update(run.pk, status, status=Status.FAILED, progress=100, report=data, file_path="")
     imports.discard(run.file_path)
-
-
-def _language(user):
-    return getattr(user, "language", "") or settings.LANGUAGE_CODE
 
 
 def _database_progress(run_id, status):

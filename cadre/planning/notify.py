@@ -15,7 +15,6 @@ import datetime
 from dataclasses import dataclass
 from email.utils import formataddr
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db.models import Count, Max, Q
@@ -24,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from cadre.accounts.models import language_of
 from cadre.core.mail import Sending, send_each
 from cadre.workspaces.models import Membership
 from cadre.workspaces.roles import Role, role_can
@@ -160,8 +160,7 @@ def reminder_recipients(round_, today) -> tuple[list[FocalPoint], list[FocalPoin
     since = today - datetime.timedelta(days=REMIND_EVERY_DAYS)
     to_remind, skipped = [], []
     for point in late:
-        last = max((sent for sent in (point.last_call, point.last_reminder) if sent is not None), default=None)
-        recent = last is not None and timezone.localdate(last) > since
+        recent = point.last_notice is not None and timezone.localdate(point.last_notice) > since
         (skipped if recent else to_remind).append(point)
     return to_remind, skipped
 
@@ -172,11 +171,6 @@ def reminder_recipients(round_, today) -> tuple[list[FocalPoint], list[FocalPoin
 def report_url(round_, base_url: str) -> str:
     plan = round_.plan
     return base_url.rstrip("/") + reverse("planning:round_report", args=[plan.workspace.slug, plan.slug, round_.pk])
-
-
-def language_of(user) -> str:
-    codes = [code for code, _name in settings.LANGUAGES]
-    return user.language if user.language in codes else settings.LANGUAGE_CODE
 
 
 def compose(round_, point: FocalPoint, kind: str, *, base_url: str, today=None) -> EmailMessage:

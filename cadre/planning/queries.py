@@ -19,6 +19,11 @@ from cadre.workspaces.queries import get_workspace_for_user
 from .models import LEVEL_NAMES, Action, Contribution, Cost, FundingSource, Indicator, Objective, Plan
 
 
+def can_import_results(membership) -> bool:
+    """Who imports a partner's results file: the secretariat, by its right to import or to edit the plan."""
+    return membership.can("import_mapping") or membership.can("edit_plan")
+
+
 def get_plan_for_user(user, slug, plan_slug, capability="view") -> Plan:
     """The workspace's plan, with `.workspace.membership` set; 404 outside the workspace, 403 without `capability`."""
     workspace = get_workspace_for_user(user, slug, capability)

@@ -11,10 +11,11 @@ stays, and the uploader still has the file to send again. The management command
 import logging
 from datetime import timedelta
 
-from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
+
+from cadre.accounts.models import language_of
 
 from . import imports
 from .imports import ImportRefused
@@ -38,7 +39,7 @@ def run_results_import(import_id: int):
     if run is None or not _update(import_id, Status.QUEUED, status=Status.RUNNING):
         logger.info("results import %s is not waiting any more: nothing to do", import_id)
         return None
-    with translation.override(run.language or _language(run.created_by)):
+    with translation.override(run.language or language_of(run.created_by)):
         try:
             result = imports.import_results(run.workspace, bytes(run.data), by=run.created_by, dry_run=run.dry_run)
         except ImportRefused as error:
@@ -92,7 +93,3 @@ def _update(import_id, expected, **fields) -> int:
 def _fail(import_id, message="", *, report=None, expected=Status.RUNNING) -> int:
     report = report or {"refused": message}
     return _update(import_id, expected, status=Status.FAILED, report=report, data=b"", finished_at=timezone.now())
-
-
-def _language(user):
-    return getattr(user, "language", "") or settings.LANGUAGE_CODE

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from cadre.core.audit import describe_changes
-from cadre.core.deletion import refusal
+from cadre.core.deletion import refusal_message
 from cadre.core.text import sort_key
 from cadre.core.views import parse_int, render_page
 
@@ -133,11 +133,7 @@ def _confirm_delete(request, workspace, obj, delete, *, cancel_url, warning=""):
             delete(obj, by=request.user)
         except (ProtectedError, RestrictedError) as error:
             # Still used elsewhere (e.g. a theme by questions or answers): say by what, change nothing.
-            things = refusal(error)
-            warning = _("“%(name)s” cannot be deleted: %(things)s still refer to it. Remove or change them first.") % {
-                "name": name,
-                "things": ", ".join(things),
-            }
+            warning = refusal_message(name, error)
             status = 400
         else:
             messages.success(request, _("“%(name)s” was deleted.") % {"name": name})

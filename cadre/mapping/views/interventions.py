@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from cadre.core.deletion import refusal
+from cadre.core.deletion import refusal_message
 from cadre.core.navigation import panels_for
 from cadre.core.views import parse_int, render_page
 from cadre.directory.models import Institution
@@ -157,10 +157,7 @@ def intervention_delete(request, slug, pk):
         try:
             services.delete_intervention(intervention, by=request.user)
         except (ProtectedError, RestrictedError) as error:
-            warning = _("“%(name)s” cannot be deleted: %(things)s still refer to it. Remove or change them first.") % {
-                "name": name,
-                "things": ", ".join(refusal(error)),
-            }
+            warning = refusal_message(name, error)
             status = 400
         else:
             messages.success(request, _("“%(name)s” was deleted.") % {"name": name})

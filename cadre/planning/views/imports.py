@@ -22,10 +22,9 @@ from cadre.core.uploads import SizeLimit
 from cadre.core.views import render_page
 from cadre.workspaces.queries import get_workspace_for_user
 
-from .. import imports, tasks
+from .. import imports, queries, tasks
 from ..forms_indicators import ResultsImportForm
 from ..models import ResultsImport
-from .indicators import _can_import
 
 Status = ResultsImport.Status
 FORM_OVERHEAD = 64 * 1024  # the form's other fields and multipart boundaries around the file
@@ -34,7 +33,7 @@ RECENT = 10  # imports listed on the import page
 
 def _workspace(request, slug):
     workspace = get_workspace_for_user(request.user, slug)
-    if not _can_import(workspace.membership):
+    if not queries.can_import_results(workspace.membership):
         raise PermissionDenied
     return workspace
 

@@ -18,7 +18,7 @@ from .. import disaggregation
 from ..forms_indicators import FilterForm, IndicatorForm, library_values
 from ..indicators import delete_indicator, plain, save_indicator, shown, smart_check
 from ..models import Indicator, Measurement, Objective, Target
-from ..queries import get_plan_for_user, level_names
+from ..queries import can_import_results, get_plan_for_user, level_names
 
 PAGE_SIZE = 100
 
@@ -123,7 +123,7 @@ def indicator_list(request, slug, plan_slug):
         count=len(rows),
         names=names,
         can_edit=plan.workspace.membership.can("edit_plan"),
-        can_import=_can_import(plan.workspace.membership),
+        can_import=can_import_results(plan.workspace.membership),
         query=request.GET.urlencode(),
     )
     return render_page(request, "planning/indicators/list.html", context, partial="results")
@@ -244,10 +244,3 @@ def indicator_delete(request, slug, plan_slug, pk):
         "workspaces/confirm_delete.html",
         _context(plan, object=indicator, cancel_url=_detail_url(indicator)),
     )
-
-
-# --- the EU Trust Fund results import (views/imports.py) -----------------------------------------------------
-
-
-def _can_import(membership) -> bool:
-    return membership.can("import_mapping") or membership.can("edit_plan")

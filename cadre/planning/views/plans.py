@@ -243,20 +243,27 @@ def _edit_objective(request, plan, objective, level):
 @require_http_methods(["GET", "POST"])
 def objective_delete(request, slug, plan_slug, pk):
     objective = queries.get_objective_for_user(request.user, slug, plan_slug, pk, "edit_plan")
-    plan = objective.plan
-    status = 200
+    warning = _("Everything under it (objectives, actions, their costs and indicators) is deleted with it.")
+    return _delete_page(
+        request, objective, services.delete_objective, cancel_url=objective.plan.get_absolute_url(), warning=warning
+    )
+
+
+def _delete_page(request, obj, delete, *, cancel_url, warning):
+    """Confirm, then delete `obj` (an objective or an action) and go back to its plan; a refusal of the service
+    (reported values under it) is said on the same page, and nothing changes."""
+    plan, status = obj.plan, 200
     if request.method == "POST":
-        name = str(objective)
+        name = str(obj)
         try:
-            services.delete_objective(objective, by=request.user)
+            delete(obj, by=request.user)
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
             status = 400
         else:
             messages.success(request, _("“%(name)s” was deleted.") % {"name": name})
             return redirect(plan.get_absolute_url())
-    warning = _("Everything under it (objectives, actions, their costs and indicators) is deleted with it.")
-    context = _context(plan, object=objective, cancel_url=plan.get_absolute_url(), warning=warning)
+    context = _context(plan, object=obj, cancel_url=cancel_url, warning=warning)
     return render(request, "workspaces/confirm_delete.html", context, status=status)
 
 
@@ -355,25 +362,8 @@ def _action_url(action):
 @require_http_methods(["GET", "POST"])
 def action_delete(request, slug, plan_slug, pk):
     action = queries.get_action_for_user(request.user, slug, plan_slug, pk, "edit_plan")
-    plan = action.plan
-    status = 200
-    if request.method == "POST":
-        name = str(action)
-        try:
-            services.delete_action(action, by=request.user)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-            status = 400
-        else:
-            messages.success(request, _("“%(name)s” was deleted.") % {"name": name})
-            return redirect(plan.get_absolute_url())
     warning = _("Its costs, funding sources, contributions and indicators are deleted with it.")
-    return render(
-        request,
-        "workspaces/confirm_delete.html",
-        _context(plan, object=action, cancel_url=_action_url(action), warning=warning),
-        status=status,
-    )
+    return _delete_page(request, action, services.delete_action, cancel_url=_action_url(action), warning=warning)
 
 
 @login_required
